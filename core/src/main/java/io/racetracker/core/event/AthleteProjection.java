@@ -1,0 +1,58 @@
+package io.racetracker.core.event;
+
+import java.time.Instant;
+
+/**
+ * What the tracker knows about one athlete after one accepted split: the value on {@code athlete-projections}
+ * (one per split) and {@code athlete-state} (latest per athlete), keyed by athlete id. Durations are
+ * milliseconds, distances metres and paces seconds per kilometre; {@link #display()} repeats the headline
+ * figures as a person reads them (H:MM:SS, min/km).
+ *
+ * @param segmentPaceSecPerKm pace since the previous accepted split (or the start)
+ * @param averagePaceSecPerKm pace since the start
+ * @param projectedFinishMs   median projected finish time (chip time)
+ * @param p10FinishMs         10th percentile of the finish time: 1 in 10 athletes in this spot finish faster
+ * @param p90FinishMs         90th percentile of the finish time
+ * @param targetMs            the target this athlete is measured against
+ * @param pTarget             probability of finishing under {@code targetMs}
+ * @param aheadOfTargetMs     time ahead of (positive) or behind (negative) an even target schedule at this distance
+ * @param nextTimingPointId   the next mat on the course, null after the finish
+ * @param etaNextMs           projected chip time at the next mat, null after the finish
+ */
+public record AthleteProjection(
+        String raceId,
+        String athleteId,
+        String bib,
+        String name,
+        String category,
+        String timingPointId,
+        Integer lap,
+        double distanceM,
+        long elapsedMs,
+        Instant readAt,
+        double segmentPaceSecPerKm,
+        double averagePaceSecPerKm,
+        long projectedFinishMs,
+        long p10FinishMs,
+        long p90FinishMs,
+        long targetMs,
+        double pTarget,
+        long aheadOfTargetMs,
+        String nextTimingPointId,
+        Double nextDistanceM,
+        Long etaNextMs,
+        AthleteStatus status,
+        Display display) {
+
+    /** The headline figures as a commentator reads them. */
+    public record Display(
+            String elapsed,
+            String averagePace,
+            String segmentPace,
+            String projectedFinish,
+            String band,
+            String target,
+            String chance,
+            String vsTarget) {
+    }
+}

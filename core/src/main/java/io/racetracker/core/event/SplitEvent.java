@@ -1,0 +1,43 @@
+package io.racetracker.core.event;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One chip read at a timing mat: the unit of input on {@code race-splits}, keyed by {@link #athleteId()}.
+ *
+ * @param raceId        race the read belongs to, e.g. {@code vienna-2019}
+ * @param athleteId     stable athlete id; also the record key, so one athlete's reads stay in order on one partition
+ * @param bib           race number as printed on the bib
+ * @param timingPointId the mat, e.g. {@code 25K} or {@code LOOP}; with {@link #lap()} it names one crossing
+ * @param distanceM     distance from the start line in metres at this crossing
+ * @param lap           lap number on lap courses (1-based), null on point-to-point courses
+ * @param elapsedMs     chip time: milliseconds since this athlete crossed the start mat
+ * @param readAt        wall-clock time the mat read the chip
+ */
+public record SplitEvent(
+        @JsonProperty(required = true) String raceId,
+        @JsonProperty(required = true) String athleteId,
+        String bib,
+        @JsonProperty(required = true) String timingPointId,
+        @JsonProperty(required = true) double distanceM,
+        Integer lap,
+        @JsonProperty(required = true) long elapsedMs,
+        @JsonProperty(required = true) Instant readAt) {
+
+    public SplitEvent {
+        Contract.requireText(raceId, "raceId");
+        Contract.requireText(athleteId, "athleteId");
+        Contract.requireText(timingPointId, "timingPointId");
+        Contract.requireDistance(distanceM, "distanceM");
+        Contract.requireLap(lap, "lap");
+        Contract.requireNonNegative(elapsedMs, "elapsedMs");
+        Objects.requireNonNull(readAt, "readAt is required (ISO-8601 instant)");
+    }
+
+    /** The crossing this read reports: one athlete crosses one mat once per lap. */
+    public String crossingId() {
+        return lap == null ? timingPointId : timingPointId + "#" + lap;
+    }
+}

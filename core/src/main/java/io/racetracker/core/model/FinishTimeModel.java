@@ -1,0 +1,15 @@
+package io.racetracker.core.model;
+
+import java.util.List;
+
+/** Predicts a finish-time distribution from the splits an athlete has run so far. Implementations are thread-safe. */
+public interface FinishTimeModel {
+
+    /**
+     * @param splits       the splits so far in increasing distance; any subset of the course's mats (reads get missed)
+     * @param courseDistanceM distance of the whole course in metres
+     * @param profile      what else is known about the runner
+     * @return the forecast; {@link FinishForecast#finished(long)} once a split is at the finish
+     */
+    FinishForecast forecast(List<Split> splits, double courseDistanceM, RunnerProfile profile);
+}

@@ -1,0 +1,66 @@
+package io.racetracker.core.race;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Times and paces as runners read them: H:MM:SS and M:SS/km. */
+public final class RaceTime {
+    private static final Pattern HMS = Pattern.compile("^(?:(\\d+):)?(\\d{1,2}):(\\d{2})(?:\\.(\\d{1,3}))?$");
+
+    private RaceTime() {
+    }
+
+    /** 7,180,200 ms gives {@code 1:59:40}: whole seconds, truncated as results lists print them. */
+    public static String hms(final long millis) {
+        final long totalSeconds = Math.abs(millis) / 1000;
+        final String text = String.format("%d:%02d:%02d", totalSeconds / 3600, totalSeconds / 60 % 60, totalSeconds % 60);
+        return millis < 0 ? "-" + text : text;
+    }
+
+    /** A gap with its sign and no hours when under one: {@code +11 s}, {@code -1:05}. */
+    public static String gap(final long millis) {
+        final long seconds = Math.round(Math.abs(millis) / 1000.0);
+        final String sign = millis < 0 ? "-" : "+";
+        if (seconds < 60) {
+            return sign + seconds + " s";
+        }
+        if (seconds < 3600) {
+            return String.format("%s%d:%02d", sign, seconds / 60, seconds % 60);
+        }
+        return sign + hms(seconds * 1000);
+    }
+
+    /** 170.0 s/km gives {@code 2:50/km}. */
+    public static String pace(final double secondsPerKm) {
+        if (!Double.isFinite(secondsPerKm) || secondsPerKm <= 0) {
+            return "-";
+        }
+        final long seconds = Math.round(secondsPerKm);
+        return String.format("%d:%02d/km", seconds / 60, seconds % 60);
+    }
+
+    /**
+     * Parses {@code H:MM:SS}, {@code MM:SS} or either with tenths, e.g. {@code 1:59:40.2}.
+     *
+     * @throws IllegalArgumentException naming what was expected
+     */
+    public static long parse(final String text) {
+        final Matcher m = text == null ? null : HMS.matcher(text.trim());
+        if (m == null || !m.matches()) {
+            throw new IllegalArgumentException("expected a time as H:MM:SS (for example 1:59:40), got '" + text + "'");
+        }
+        final long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
+        final long minutes = Long.parseLong(m.group(2));
+        final long seconds = Long.parseLong(m.group(3));
+        if (minutes > 59 && m.group(1) != null || seconds > 59) {
+            throw new IllegalArgumentException("minutes and seconds must be below 60 in '" + text + "'");
+        }
+        final String fraction = m.group(4) == null ? "0" : (m.group(4) + "00").substring(0, 3);
+        return ((hours * 60 + minutes) * 60 + seconds) * 1000 + Long.parseLong(fraction);
+    }
+
+    /** Seconds per kilometre over a distance covered in a time. */
+    public static double secondsPerKm(final long millis, final double metres) {
+        return metres <= 0 ? Double.NaN : (millis / 1000.0) / (metres / 1000.0);
+    }
+}

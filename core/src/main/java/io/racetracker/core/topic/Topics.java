@@ -1,0 +1,53 @@
+package io.racetracker.core.topic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.racetracker.core.event.Athlete;
+import io.racetracker.core.event.AthleteProjection;
+import io.racetracker.core.event.Course;
+import io.racetracker.core.event.SplitEvent;
+import java.util.List;
+
+/**
+ * Every topic of the contract, declared once. Keys are strings, values JSON.
+ *
+ * <p>Partitions: the athlete-keyed topics share {@value #ATHLETE_PARTITIONS} partitions so that splits, the athlete
+ * registry and per-athlete outputs are co-partitioned (the stream-table join needs it) and work spreads over 1, 2,
+ * 3 or 6 stream threads or instances. {@code race-courses} holds a handful of records read whole by every instance
+ * as a global table, so one partition.
+ */
+public final class Topics {
+    /** Partitions of every athlete-keyed topic. */
+    public static final int ATHLETE_PARTITIONS = 6;
+
+    public static final Topic<SplitEvent> RACE_SPLITS = new Topic<>("race-splits", SplitEvent.class,
+            ATHLETE_PARTITIONS, false, "timing-mat reads; key = athlete id");
+    public static final Topic<Athlete> RACE_ATHLETES = new Topic<>("race-athletes", Athlete.class,
+            ATHLETE_PARTITIONS, true, "athlete registry, latest registration per athlete; key = athlete id");
+    public static final Topic<Course> RACE_COURSES = new Topic<>("race-courses", Course.class,
+            1, true, "race and course registry (timing points, laps, default target); key = race id");
+
+    public static final Topic<AthleteProjection> ATHLETE_PROJECTIONS = new Topic<>("athlete-projections",
+            AthleteProjection.class, ATHLETE_PARTITIONS, false,
+            "pace, projected finish, band and P(target) for every accepted split; key = athlete id");
+    public static final Topic<AthleteProjection> ATHLETE_STATE = new Topic<>("athlete-state",
+            AthleteProjection.class, ATHLETE_PARTITIONS, true, "latest projection per athlete; key = athlete id");
+    public static final Topic<JsonNode> RACE_LEADERBOARD = new Topic<>("race-leaderboard", JsonNode.class,
+            ATHLETE_PARTITIONS, true, "positions and gaps per race and category; key = raceId/category");
+    public static final Topic<JsonNode> RACE_ALERTS = new Topic<>("race-alerts", JsonNode.class,
+            ATHLETE_PARTITIONS, false, "threshold crossings, lead changes, finishes; key = athlete id");
+    public static final Topic<JsonNode> BROADCAST_FEED = new Topic<>("broadcast-feed", JsonNode.class,
+            ATHLETE_PARTITIONS, false, "compact graphics-ready lines, rate-limited per athlete; key = athlete id");
+    public static final Topic<JsonNode> RACE_RESULTS = new Topic<>("race-results", JsonNode.class,
+            ATHLETE_PARTITIONS, true, "final time and place per finisher; key = athlete id");
+    public static final Topic<JsonNode> RACE_DEAD_LETTERS = new Topic<>("race-dead-letters", JsonNode.class,
+            ATHLETE_PARTITIONS, false, "every rejected input with its reason and original bytes; key = original key");
+
+    public static final List<Topic<?>> INPUTS = List.of(RACE_SPLITS, RACE_ATHLETES, RACE_COURSES);
+    public static final List<Topic<?>> OUTPUTS = List.of(ATHLETE_PROJECTIONS, ATHLETE_STATE, RACE_LEADERBOARD,
+            RACE_ALERTS, BROADCAST_FEED, RACE_RESULTS, RACE_DEAD_LETTERS);
+    public static final List<Topic<?>> ALL = List.of(RACE_SPLITS, RACE_ATHLETES, RACE_COURSES, ATHLETE_PROJECTIONS,
+            ATHLETE_STATE, RACE_LEADERBOARD, RACE_ALERTS, BROADCAST_FEED, RACE_RESULTS, RACE_DEAD_LETTERS);
+
+    private Topics() {
+    }
+}
