@@ -18,6 +18,8 @@ import java.time.Instant;
  * @param aheadOfTargetMs     time ahead of (positive) or behind (negative) an even target schedule at this distance
  * @param nextTimingPointId   the next mat on the course, null after the finish
  * @param etaNextMs           projected chip time at the next mat, null after the finish
+ * @param acceptedSplits      splits accepted for this athlete so far
+ * @param duplicateReads      reads of an already-counted crossing, counted once and reported here
  */
 public record AthleteProjection(
         String raceId,
@@ -42,7 +44,17 @@ public record AthleteProjection(
         Double nextDistanceM,
         Long etaNextMs,
         AthleteStatus status,
+        int acceptedSplits,
+        long duplicateReads,
         Display display) {
+
+    /** The same projection with the athlete's current counts of accepted splits and duplicate reads. */
+    public AthleteProjection withCounts(final int accepted, final long duplicates) {
+        return new AthleteProjection(raceId, athleteId, bib, name, category, timingPointId, lap, distanceM, elapsedMs,
+                readAt, segmentPaceSecPerKm, averagePaceSecPerKm, projectedFinishMs, p10FinishMs, p90FinishMs,
+                targetMs, pTarget, aheadOfTargetMs, nextTimingPointId, nextDistanceM, etaNextMs, status, accepted,
+                duplicates, display);
+    }
 
     /** The headline figures as a commentator reads them. */
     public record Display(

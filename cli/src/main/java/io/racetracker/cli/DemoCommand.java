@@ -1,0 +1,122 @@
+package io.racetracker.cli;
+
+import io.racetracker.core.model.EvenPaceModel;
+import io.racetracker.producer.ProducerSettings;
+import io.racetracker.producer.RaceReplayer;
+import io.racetracker.producer.scenario.Scenario;
+import io.racetracker.producer.scenario.Scenarios;
+import io.racetracker.streams.StreamsSettings;
+import io.racetracker.streams.TrackerService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"The whole tracker live in one command: starts a local Kafka broker (unless --bootstrap-server"
+                + " is given), creates the topics, starts the streams app and replays a race, printing each athlete's"
+                + " pace and projected finish as the mats read them.",
+            "Ctrl-C stops everything and leaves no process behind."})
+final class DemoCommand implements Callable<Integer> {
+    /** After the last read, how long outputs may take to appear before --until-finish gives up. */
+    private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "vienna-2019",
+            description = "The race to replay: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).",
+            completionCandidates = ProduceCommand.ScenarioNames.class)
+    String scenario;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "60",
+            description = "Replay at X times real time (default ${DEFAULT-VALUE}: Vienna takes two minutes).")
+    double speed;
+
+    @Option(names = "--until-finish", description = "Exit 0 once every athlete has finished and every output is written.")
+    boolean untilFinish;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(speed > 0)) {
+            throw new IllegalArgumentException("--speed must be > 0, got " + speed);
+        }
+        final Scenario race = Scenarios.byName(scenario);
+        try (Closer closer = Closer.withShutdownHook()) {
+            final Path workDir = Files.createTempDirectory("race-tracker-demo-");
+            closer.register(() -> deleteRecursively(workDir));
+            final String bootstrap;
+            if (kafka.bootstrapServer == null) {
+                final int port = LocalKafka.freePortPair(29092);
+                System.out.printf("Starting a local Kafka broker on 127.0.0.1:%d ...%n", port);
+                bootstrap = closer.register(LocalKafka.start(workDir.resolve("broker"), port,
+                        Files.createDirectories(workDir).resolve("broker.log"))).bootstrapServers();
+                kafka.bootstrapServer = bootstrap;
+            } else {
+                bootstrap = kafka.bootstrapServer;
+            }
+            final Properties clientProps = kafka.layered(Map.of());
+            TopicSetup.ensure(clientProps);
+
+            final Properties streamsProps = kafka.layered(demoStreamsDefaults(bootstrap, workDir));
+            System.out.printf("Starting the streams app (%s) ...%n", streamsProps.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+            closer.register(new TrackerService(streamsProps, new EvenPaceModel())).start(Duration.ofSeconds(120));
+
+            final LiveView view = new LiveView(System.out, race.finishers());
+            closer.register(new ProjectionWatcher(clientProps, view::show));
+            System.out.printf("Replaying %s at %sx real time: %d athletes, %d mat reads. Kafka at %s.%n%n",
+                    race.course().name(), speed, race.athletes().size(), race.reads().size(), bootstrap);
+
+            final KafkaProducer<String, byte[]> producer = closer.register(new KafkaProducer<>(
+                    ProducerSettings.of(bootstrap, KafkaOptions.asMap(clientProps))));
+            new RaceReplayer(producer).replay(race, speed, (sent, total, latest) -> { });
+
+            if (untilFinish) {
+                return awaitFinish(view.allFinished(), race);
+            }
+            System.out.printf("%nReplay finished. Topics stay readable at %s while this runs; Ctrl-C to stop.%n", bootstrap);
+            new CountDownLatch(1).await();
+            return 0;
+        }
+    }
+
+    private static int awaitFinish(final CountDownLatch finished, final Scenario race) throws InterruptedException {
+        if (finished.await(SETTLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            System.out.printf("%nAll %d finishers of %s are in. Done.%n", race.finishers(), race.name());
+            return 0;
+        }
+        System.err.printf("%nOnly %d of %d finishers appeared on athlete-projections within %s of the last read.%n",
+                race.finishers() - finished.getCount(), race.finishers(), SETTLE_TIMEOUT);
+        return 1;
+    }
+
+    /** A fresh application per demo run, with its state in the demo's own directory, removed on exit. */
+    private static Map<String, Object> demoStreamsDefaults(final String bootstrap, final Path workDir) {
+        final Map<String, Object> defaults = new HashMap<>(StreamsSettings.defaults(bootstrap));
+        defaults.put(StreamsConfig.APPLICATION_ID_CONFIG, "race-tracker-demo-" + System.currentTimeMillis());
+        defaults.put(StreamsConfig.STATE_DIR_CONFIG, workDir.resolve("streams").toString());
+        return defaults;
+    }
+
+    private static void deleteRecursively(final Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

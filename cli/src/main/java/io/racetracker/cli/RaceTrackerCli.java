@@ -1,0 +1,29 @@
+package io.racetracker.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./race-tracker}: one launcher for every part of the tracker. */
+@Command(name = "race-tracker", mixinStandardHelpOptions = true, version = "race-tracker 0.1.0",
+        description = "Live marathon tracking on Kafka Streams: pace, projected finish and the chance of a target time.",
+        subcommands = {DemoCommand.class, BrokerCommand.class, ProduceCommand.class, StreamsCommand.class,
+            ConsoleConsumerCommand.class})
+public final class RaceTrackerCli {
+
+    public static void main(final String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its error handling: a user's mistake gets one clear line, never a stack trace. */
+    static CommandLine commandLine() {
+        final CommandLine cli = new CommandLine(new RaceTrackerCli());
+        cli.setExecutionExceptionHandler((error, command, parsed) -> {
+            if (error instanceof IllegalArgumentException || error instanceof IllegalStateException) {
+                command.getErr().println("race-tracker: " + error.getMessage());
+                return 1;
+            }
+            throw error;
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,34 @@
+package io.racetracker.cli;
+
+import io.racetracker.core.model.EvenPaceModel;
+import io.racetracker.streams.StreamsSettings;
+import io.racetracker.streams.TrackerService;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "streams", mixinStandardHelpOptions = true,
+        description = {"Run the tracker's Kafka Streams app until stopped with Ctrl-C.",
+            "Reads race-splits, race-athletes and race-courses; writes athlete-projections, athlete-state and"
+                + " race-dead-letters, exactly once."})
+final class StreamsCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Override
+    public Integer call() throws Exception {
+        final Properties config = kafka.layered(StreamsSettings.defaults(kafka.bootstrapServerOrDefault()));
+        try (Closer closer = Closer.withShutdownHook()) {
+            TopicSetup.ensure(config);
+            final TrackerService service = closer.register(new TrackerService(config, new EvenPaceModel()));
+            service.start(Duration.ofSeconds(120));
+            System.out.printf("Streams app %s running against %s. Press Ctrl-C to stop.%n",
+                    config.getProperty("application.id"), config.getProperty("bootstrap.servers"));
+            new CountDownLatch(1).await();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.racetracker.core.event;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+
+/**
+ * A rejected input record: the value on {@code race-dead-letters}. Carries where the record came from, why it was
+ * rejected, and its original bytes (Base64), so that it can be inspected, fixed and replayed.
+ *
+ * @param code        machine-readable reason, one of {@link Reason}
+ * @param reason      what was wrong, for a person: which field, what was expected
+ * @param sourceTopic topic the record was read from
+ * @param partition   its partition
+ * @param offset      its offset
+ * @param key         original key as text (null when the key was null)
+ * @param valueBase64 original value bytes, Base64; null when the value was null
+ * @param valueText   original value as UTF-8 text when it is valid UTF-8 and short enough to show, else null
+ * @param raceId      race the record claims, when it could be read
+ * @param athleteId   athlete the record claims, when it could be read
+ */
+public record DeadLetter(
+        Reason code,
+        String reason,
+        String sourceTopic,
+        int partition,
+        long offset,
+        String key,
+        String valueBase64,
+        String valueText,
+        String raceId,
+        String athleteId) {
+
+    /** Longest value shown as text; longer values are kept whole in {@link #valueBase64()} only. */
+    public static final int MAX_TEXT_CHARS = 4096;
+
+    /** Why an input was rejected. */
+    public enum Reason {
+        NULL_KEY, NULL_VALUE, OVERSIZED, NOT_UTF8, MALFORMED_JSON, INVALID_FIELD, KEY_MISMATCH,
+        UNKNOWN_RACE, UNKNOWN_ATHLETE, UNKNOWN_TIMING_POINT, BEYOND_COURSE, TIME_BACKWARDS, IMPOSSIBLE_PACE
+    }
+
+    public static DeadLetter of(final Reason code, final String reason, final String sourceTopic, final int partition,
+                                final long offset, final String key, final byte[] value, final String raceId,
+                                final String athleteId) {
+        return new DeadLetter(code, reason, sourceTopic, partition, offset, key,
+                value == null ? null : Base64.getEncoder().encodeToString(value), textOf(value), raceId, athleteId);
+    }
+
+    private static String textOf(final byte[] value) {
+        if (value == null || value.length > MAX_TEXT_CHARS) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(value)).toString();
+        } catch (final CharacterCodingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.racetracker.core.projection;
+
+import io.racetracker.core.event.Athlete;
+import io.racetracker.core.event.AthleteProjection;
+import io.racetracker.core.event.AthleteStatus;
+import io.racetracker.core.event.Course;
+import io.racetracker.core.event.SplitEvent;
+import io.racetracker.core.event.TimingPoint;
+import io.racetracker.core.model.FinishForecast;
+import io.racetracker.core.model.FinishTimeModel;
+import io.racetracker.core.model.RunnerProfile;
+import io.racetracker.core.model.Split;
+import io.racetracker.core.race.RaceTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns an athlete's accepted splits into an {@link AthleteProjection}: paces, the model's forecast, the gap to
+ * the target schedule and the ETA at the next mat. Pure and thread-safe; the streams app and the backtest both
+ * call it, so what is tested here is what runs live.
+ */
+public final class Projector {
+    private final FinishTimeModel model;
+
+    public Projector(final FinishTimeModel model) {
+        this.model = model;
+    }
+
+    /**
+     * @param history the athlete's accepted splits in increasing distance, ending with {@code latest}
+     * @param latest  the split to project from (its course crossing already resolved)
+     */
+    public AthleteProjection project(final Course course, final Athlete athlete, final List<SplitEvent> history,
+                                     final SplitEvent latest) {
+        final List<Split> splits = history.stream()
+                .filter(s -> s.distanceM() > 0 && s.elapsedMs() > 0)
+                .map(s -> new Split(s.distanceM(), s.elapsedMs()))
+                .toList();
+        final boolean finished = latest.distanceM() >= course.distanceM() - 0.5;
+        final FinishForecast forecast = finished
+                ? FinishForecast.finished(latest.elapsedMs())
+                : model.forecast(splits, course.distanceM(), new RunnerProfile(athlete.sex(), athlete.age()));
+
+        final int index = history.indexOf(latest);
+        final SplitEvent previous = index > 0 ? history.get(index - 1) : null;
+        final double segmentM = latest.distanceM() - (previous == null ? 0 : previous.distanceM());
+        final long segmentMs = latest.elapsedMs() - (previous == null ? 0 : previous.elapsedMs());
+        final double segmentPace = RaceTime.secondsPerKm(segmentMs, segmentM);
+        final double averagePace = RaceTime.secondsPerKm(latest.elapsedMs(), latest.distanceM());
+
+        final long targetMs = athlete.targetMs() != null ? athlete.targetMs() : course.defaultTargetMs();
+        final long scheduleMs = Math.round(targetMs * latest.distanceM() / course.distanceM());
+        final long aheadMs = scheduleMs - latest.elapsedMs();
+        final double pTarget = forecast.probabilityUnder(targetMs);
+        final long p10 = finished ? forecast.projectedFinishMs() : forecast.quantileMs(0.10);
+        final long p90 = finished ? forecast.projectedFinishMs() : forecast.quantileMs(0.90);
+
+        final Optional<TimingPoint> next = finished ? Optional.empty() : course.nextAfter(latest.distanceM());
+        final Long etaNext = next.map(point -> eta(latest, forecast, course, point)).orElse(null);
+
+        final AthleteProjection.Display display = new AthleteProjection.Display(
+                RaceTime.hms(latest.elapsedMs()),
+                RaceTime.pace(averagePace),
+                RaceTime.pace(segmentPace),
+                RaceTime.hms(forecast.projectedFinishMs()),
+                RaceTime.hms(p10) + " - " + RaceTime.hms(p90),
+                RaceTime.hms(targetMs),
+                Math.round(pTarget * 100) + "%",
+                RaceTime.gap(Math.abs(aheadMs)).substring(1) + (aheadMs >= 0 ? " ahead" : " behind"));
+
+        return new AthleteProjection(course.raceId(), athlete.athleteId(), athlete.bib(), athlete.name(),
+                athlete.category(), latest.timingPointId(), latest.lap(), latest.distanceM(), latest.elapsedMs(),
+                latest.readAt(), round1(segmentPace), round1(averagePace), forecast.projectedFinishMs(), p10, p90,
+                targetMs, Math.round(pTarget * 10_000) / 10_000.0, aheadMs,
+                next.map(TimingPoint::id).orElse(null), next.map(TimingPoint::distanceM).orElse(null), etaNext,
+                finished ? AthleteStatus.FINISHED : AthleteStatus.ON_COURSE, index + 1, 0, display);
+    }
+
+    /** Chip time at the next mat, at the pace the forecast expects over the rest of the course. */
+    private static long eta(final SplitEvent latest, final FinishForecast forecast, final Course course,
+                            final TimingPoint next) {
+        final double remainingM = course.distanceM() - latest.distanceM();
+        final double msPerM = forecast.medianRemainingMs() / remainingM;
+        return latest.elapsedMs() + Math.round((next.distanceM() - latest.distanceM()) * msPerM);
+    }
+
+    private static double round1(final double value) {
+        return Double.isFinite(value) ? Math.round(value * 10) / 10.0 : 0;
+    }
+}

@@ -1,0 +1,36 @@
+package io.racetracker.streams;
+
+import io.racetracker.core.config.LayeredConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The streams app's configuration: defaults, then a properties file, then {@code KAFKA_*} variables, then flags. */
+public final class StreamsSettings {
+    public static final String DEFAULT_APPLICATION_ID = "race-tracker";
+
+    private StreamsSettings() {
+    }
+
+    /** Race-day defaults: exactly-once, a thread per core, commits often enough for a live broadcast. */
+    public static Map<String, Object> defaults(final String bootstrapServers) {
+        return Map.of(
+                StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID,
+                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
+                StreamsConfig.NUM_STREAM_THREADS_CONFIG, Math.max(1, Math.min(6, Runtime.getRuntime().availableProcessors())),
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100,
+                StreamsConfig.STATE_DIR_CONFIG, Path.of(System.getProperty("java.io.tmpdir"), "race-tracker-streams").toString(),
+                // registrations are written before reads; wait briefly for both sides so joins see them in time order
+                StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 50,
+                StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+    }
+
+    public static Properties layered(final String bootstrapServers, final Path configFile, final Map<String, String> env,
+                                     final Map<String, ?> flags) {
+        return LayeredConfig.defaults(defaults(bootstrapServers)).file(configFile).environment(env).overrides(flags)
+                .toProperties();
+    }
+}
