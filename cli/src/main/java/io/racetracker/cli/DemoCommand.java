@@ -1,6 +1,6 @@
 package io.racetracker.cli;
 
-import io.racetracker.core.model.EvenPaceModel;
+import io.racetracker.core.model.Models;
 import io.racetracker.producer.ProducerSettings;
 import io.racetracker.producer.RaceReplayer;
 import io.racetracker.producer.scenario.Scenario;
@@ -73,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
 
             final Properties streamsProps = kafka.layered(demoStreamsDefaults(bootstrap, workDir));
             System.out.printf("Starting the streams app (%s) ...%n", streamsProps.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
-            closer.register(new TrackerService(streamsProps, new EvenPaceModel())).start(Duration.ofSeconds(120));
+            closer.register(new TrackerService(streamsProps, Models.live())).start(Duration.ofSeconds(120));
 
             final LiveView view = new LiveView(System.out, race.finishers());
             closer.register(new ProjectionWatcher(clientProps, view::show));

@@ -1,6 +1,6 @@
 package io.racetracker.cli;
 
-import io.racetracker.core.model.EvenPaceModel;
+import io.racetracker.core.model.Models;
 import io.racetracker.streams.StreamsSettings;
 import io.racetracker.streams.TrackerService;
 import java.time.Duration;
@@ -23,7 +23,7 @@ final class StreamsCommand implements Callable<Integer> {
         final Properties config = kafka.layered(StreamsSettings.defaults(kafka.bootstrapServerOrDefault()));
         try (Closer closer = Closer.withShutdownHook()) {
             TopicSetup.ensure(config);
-            final TrackerService service = closer.register(new TrackerService(config, new EvenPaceModel()));
+            final TrackerService service = closer.register(new TrackerService(config, Models.live()));
             service.start(Duration.ofSeconds(120));
             System.out.printf("Streams app %s running against %s. Press Ctrl-C to stop.%n",
                     config.getProperty("application.id"), config.getProperty("bootstrap.servers"));
