@@ -16,16 +16,18 @@ public final class StreamsSettings {
 
     /** Race-day defaults: exactly-once, a thread per core, commits often enough for a live broadcast. */
     public static Map<String, Object> defaults(final String bootstrapServers) {
-        return Map.of(
-                StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID,
-                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
-                StreamsConfig.NUM_STREAM_THREADS_CONFIG, Math.max(1, Math.min(6, Runtime.getRuntime().availableProcessors())),
-                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100,
-                StreamsConfig.STATE_DIR_CONFIG, Path.of(System.getProperty("java.io.tmpdir"), "race-tracker-streams").toString(),
-                // registrations are written before reads; wait briefly for both sides so joins see them in time order
-                StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 50,
-                StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+        return Map.ofEntries(
+                Map.entry(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID),
+                Map.entry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                Map.entry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2),
+                Map.entry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Math.max(1, Math.min(6, Runtime.getRuntime().availableProcessors()))),
+                Map.entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100),
+                Map.entry(StreamsConfig.STATE_DIR_CONFIG, Path.of(System.getProperty("java.io.tmpdir"), "race-tracker-streams").toString()),
+                // course updates go through the same error handling as everything else
+                Map.entry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true),
+                // the compacted race-athletes topic doubles as its table's changelog
+                Map.entry(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE),
+                Map.entry(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed"));
     }
 
     public static Properties layered(final String bootstrapServers, final Path configFile, final Map<String, String> env,

@@ -24,7 +24,7 @@ public final class TrackerService implements AutoCloseable {
     private final Deque<Long> crashes = new ArrayDeque<>();
 
     public TrackerService(final Properties config, final FinishTimeModel model) {
-        this.streams = new KafkaStreams(TrackerTopology.build(model), config);
+        this.streams = new KafkaStreams(TrackerTopology.build(model, config), config);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();

@@ -10,6 +10,7 @@ import io.racetracker.core.projection.Projector;
 import io.racetracker.core.topic.Topic;
 import io.racetracker.core.topic.Topics;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -49,7 +50,11 @@ public final class TrackerTopology {
     private TrackerTopology() {
     }
 
-    public static Topology build(final FinishTimeModel model) {
+    /**
+     * @param model  the finish-time model every projection uses
+     * @param config the app's configuration; {@code topology.optimization} is read from it
+     */
+    public static Topology build(final FinishTimeModel model, final Properties config) {
         final StreamsBuilder builder = new StreamsBuilder();
         final GlobalKTable<String, Course> courses = builder.globalTable(Topics.RACE_COURSES.name(),
                 Consumed.with(Serdes.String(), Topics.RACE_COURSES.valueSerde()).withName("courses-source"),
@@ -90,7 +95,7 @@ public final class TrackerTopology {
         outputs.filter((athleteId, out) -> out.deadLetter() != null, Named.as("tracker-rejections"))
                 .mapValues(TrackerOutput::deadLetter, Named.as("tracker-dead-letters"))
                 .to(Topics.RACE_DEAD_LETTERS.name(), deadLetters("tracker-dead-letters-sink"));
-        return builder.build();
+        return builder.build(config);
     }
 
     private static Produced<String, AthleteProjection> produced(final Topic<AthleteProjection> topic, final String name) {

@@ -29,8 +29,9 @@ final class TopologyFixture implements AutoCloseable {
     TopologyFixture(final FinishTimeModel model) {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "race-tracker-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(TrackerTopology.build(model), props, Instant.parse("2019-10-12T06:00:00Z"));
+        props.putAll(StreamsSettings.defaults("unused:9092"));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir());
+        driver = new TopologyTestDriver(TrackerTopology.build(model, props), props, Instant.parse("2019-10-12T06:00:00Z"));
         splits = driver.createInputTopic(Topics.RACE_SPLITS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         athletes = driver.createInputTopic(Topics.RACE_ATHLETES.name(), Serdes.String().serializer(),
                 Topics.RACE_ATHLETES.valueSerde());
@@ -57,6 +58,14 @@ final class TopologyFixture implements AutoCloseable {
 
     void readRaw(final String key, final String json) {
         splits.pipeInput(key, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String stateDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("tracker-ttd-").toString();
+        } catch (final java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override
