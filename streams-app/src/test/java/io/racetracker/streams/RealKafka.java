@@ -1,0 +1,99 @@
+package io.racetracker.streams;
+
+import io.racetracker.core.topic.TopicAdmin;
+import io.racetracker.core.topic.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/** A real single-node KRaft broker in this JVM for *IT tests, with the contract's topics created. */
+final class RealKafka implements AutoCloseable {
+    private final KafkaClusterTestKit cluster;
+
+    private RealKafka(final KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    static RealKafka start() throws Exception {
+        final KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "6")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("transaction.state.log.num.partitions", "6")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("auto.create.topics.enable", "false")
+                .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+        try (Admin admin = cluster.admin()) {
+            TopicAdmin.ensureTopics(admin, Topics.ALL, (short) 1, Duration.ofSeconds(60));
+        }
+        return new RealKafka(cluster);
+    }
+
+    String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    /** Streams settings for a fresh application against this broker, state in a fresh directory. */
+    Properties streamsConfig(final java.nio.file.Path stateDir) {
+        final Properties props = new Properties();
+        props.putAll(StreamsSettings.defaults(bootstrapServers()));
+        props.put("application.id", "it-" + UUID.randomUUID());
+        props.put("state.dir", stateDir.toString());
+        return props;
+    }
+
+    /**
+     * Reads a topic from the beginning with read_committed until what was read satisfies {@code done}, or fails
+     * when the deadline passes first.
+     */
+    <V> List<ConsumerRecord<String, V>> readUntil(final String topic, final Deserializer<V> values,
+                                                  final Predicate<List<ConsumerRecord<String, V>>> done,
+                                                  final Duration timeout) {
+        final Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        final List<ConsumerRecord<String, V>> records = new ArrayList<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
+            final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            final long deadline = System.nanoTime() + timeout.toNanos();
+            while (!done.test(records)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("after " + timeout + ", " + topic + " holds " + records.size()
+                            + " records, not yet what was expected: " + records);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    Map<String, Object> producerConfig() {
+        return Map.of("bootstrap.servers", bootstrapServers());
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.close();
+    }
+}

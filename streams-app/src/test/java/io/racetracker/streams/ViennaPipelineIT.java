@@ -1,0 +1,67 @@
+package io.racetracker.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.racetracker.core.event.AthleteProjection;
+import io.racetracker.core.event.AthleteStatus;
+import io.racetracker.core.model.Models;
+import io.racetracker.core.topic.Topics;
+import io.racetracker.producer.ProducerSettings;
+import io.racetracker.producer.RaceReplayer;
+import io.racetracker.producer.scenario.Scenario;
+import io.racetracker.producer.scenario.Vienna2019;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Producer, real broker, streams app, athlete-projections: the Vienna race through the whole path. */
+class ViennaPipelineIT {
+    private static RealKafka kafka;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        kafka = RealKafka.start();
+    }
+
+    @AfterAll
+    static void stopKafka() throws Exception {
+        kafka.close();
+    }
+
+    @Test
+    void kipchogesProjectionsArriveInOrderAndEndAtHisFinishTime(@TempDir final Path stateDir) throws Exception {
+        final Scenario vienna = Vienna2019.scenario();
+        try (TrackerService tracker = new TrackerService(kafka.streamsConfig(stateDir), Models.live());
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.of(kafka.bootstrapServers(), Map.of()))) {
+            tracker.start(Duration.ofSeconds(60));
+
+            new RaceReplayer(producer).replay(vienna, Double.POSITIVE_INFINITY, (sent, total, latest) -> { });
+
+            final List<ConsumerRecord<String, AthleteProjection>> records = kafka.readUntil(
+                    Topics.ATHLETE_PROJECTIONS.name(), Topics.ATHLETE_PROJECTIONS.valueSerde(),
+                    read -> read.size() >= vienna.reads().size(), Duration.ofSeconds(60));
+
+            assertEquals(vienna.reads().size(), records.size());
+            assertTrue(records.stream().allMatch(r -> r.key().equals("eliud-kipchoge")), "keyed by athlete id");
+            final List<Double> distances = records.stream().map(r -> r.value().distanceM()).toList();
+            assertEquals(distances.stream().sorted().toList(), distances, "one partition, in course order");
+            final AthleteProjection finish = records.get(records.size() - 1).value();
+            assertEquals(AthleteStatus.FINISHED, finish.status());
+            assertEquals("1:59:40", finish.display().projectedFinish());
+            assertEquals(7_180_200L, finish.projectedFinishMs());
+            assertEquals(finish.p10FinishMs(), finish.p90FinishMs(), "no band left at the finish");
+            final AthleteProjection halfway = records.get(4).value();
+            assertEquals("HALF", halfway.timingPointId());
+            assertTrue(Math.abs(halfway.projectedFinishMs() - 7_180_200L) < 120_000,
+                    "at half way the projection is within two minutes of the final time: " + halfway.display());
+        }
+    }
+}
