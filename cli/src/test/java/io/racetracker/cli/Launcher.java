@@ -1,0 +1,77 @@
+package io.racetracker.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Runs the packaged {@code race-tracker.jar} as a user's shell would (a JVM of its own, launcher home set), with its
+ * output captured to a file that tests can wait on.
+ */
+final class Launcher implements AutoCloseable {
+    final Process process;
+    final Path output;
+
+    private Launcher(final Process process, final Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    static Path home() {
+        return Path.of(System.getProperty("race.tracker.home", "..")).toAbsolutePath().normalize();
+    }
+
+    static Launcher start(final Path outputDir, final String name, final String... args) throws IOException {
+        final Path jar = home().resolve("cli/target/race-tracker.jar");
+        final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Drace.tracker.home=" + home(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        final Path output = outputDir.resolve(name + ".log");
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        return new Launcher(process, output);
+    }
+
+    String output() throws IOException {
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+
+    /** Waits until the output satisfies the condition, failing at the deadline or if the process dies first. */
+    void awaitOutput(final Predicate<String> condition, final Duration timeout) throws IOException, InterruptedException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.test(output())) {
+            if (!process.isAlive()) {
+                throw new AssertionError("exited with " + process.exitValue() + " before the expected output:\n" + output());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no expected output after " + timeout + ":\n" + output());
+            }
+            process.waitFor(100, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    int awaitExit(final Duration timeout) throws InterruptedException, IOException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            close();
+            throw new AssertionError("still running after " + timeout + ":\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** Stops as Ctrl-C would (SIGTERM runs the shutdown hooks). */
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
