@@ -1,20 +1,24 @@
 package io.racetracker.streams;
 
 import io.racetracker.core.event.SplitEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The value of the {@code athlete-splits} store: every accepted split of one athlete in course order, and how
- * many duplicate reads were counted. Immutable; each change returns a new history.
+ * The value of the {@code athlete-splits} store: every accepted split of one athlete in course order, how many
+ * duplicate reads were counted, whether the athlete was given up as did-not-finish, and when the last broadcast
+ * line went out. Immutable; each change returns a new history.
  *
- * @param splits     accepted splits, increasing in distance
- * @param duplicates reads of a crossing already accepted
+ * @param splits          accepted splits, increasing in distance
+ * @param duplicates      reads of a crossing already accepted
+ * @param dnf             silent for too long; cleared by the next accepted read
+ * @param lastBroadcastAt read time of the last broadcast line, null before the first
  */
-record AthleteHistory(List<SplitEvent> splits, long duplicates) {
-    static final AthleteHistory EMPTY = new AthleteHistory(List.of(), 0);
+record AthleteHistory(List<SplitEvent> splits, long duplicates, boolean dnf, Instant lastBroadcastAt) {
+    static final AthleteHistory EMPTY = new AthleteHistory(List.of(), 0, false, null);
 
     AthleteHistory {
         splits = List.copyOf(splits);
@@ -38,11 +42,19 @@ record AthleteHistory(List<SplitEvent> splits, long duplicates) {
         final List<SplitEvent> next = new ArrayList<>(splits);
         next.add(split);
         next.sort(Comparator.comparingDouble(SplitEvent::distanceM));
-        return new AthleteHistory(next, duplicates);
+        return new AthleteHistory(next, duplicates, false, lastBroadcastAt);
     }
 
     AthleteHistory withDuplicate() {
-        return new AthleteHistory(splits, duplicates + 1);
+        return new AthleteHistory(splits, duplicates + 1, dnf, lastBroadcastAt);
+    }
+
+    AthleteHistory withDnf() {
+        return new AthleteHistory(splits, duplicates, true, lastBroadcastAt);
+    }
+
+    AthleteHistory withBroadcastAt(final Instant readAt) {
+        return new AthleteHistory(splits, duplicates, dnf, readAt);
     }
 
     /** The splits up to and including the given one. */

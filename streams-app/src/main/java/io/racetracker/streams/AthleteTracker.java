@@ -2,47 +2,67 @@ package io.racetracker.streams;
 
 import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.AthleteProjection;
+import io.racetracker.core.event.AthleteStatus;
 import io.racetracker.core.event.Course;
 import io.racetracker.core.event.DeadLetter.Reason;
+import io.racetracker.core.event.RaceAlert;
 import io.racetracker.core.event.SplitEvent;
 import io.racetracker.core.event.TimingPoint;
 import io.racetracker.core.projection.Projector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Keeps each athlete's accepted splits in the {@code athlete-splits} store and projects from them. A duplicate
- * read counts once; a late read takes its place in course order and the latest projection is recomputed; a read
- * that cannot be true (unknown race, athlete or mat, beyond the course, time running backwards, faster than any
- * human) is rejected with its reason.
+ * read counts once; a late read takes its place in course order and the latest state is recomputed; a read that
+ * cannot be true (unknown race, athlete or mat, beyond the course, time running backwards, faster than any human)
+ * is rejected with its reason. Raises the athlete's alerts, rate-limits broadcast lines, and gives up athletes
+ * who fall silent as did-not-finish.
  */
-final class AthleteTracker implements FixedKeyProcessor<String, ParsedSplit, TrackerOutput> {
+final class AthleteTracker implements Processor<String, ParsedSplit, String, TrackerOutput> {
     /** Faster than this between two mats is not a human on foot: 2:20/km, well under every world record pace. */
     static final double FASTEST_PLAUSIBLE_SEC_PER_KM = 140.0;
     /** A read's distance may differ this much from the course's for its mat before it is rejected. */
     static final double DISTANCE_TOLERANCE_M = 100.0;
 
-    private final String storeName;
     private final Projector projector;
+    private final TrackerOptions options;
+    private final AthleteAlerts alerts;
+    private final SilenceWatch silence = new SilenceWatch();
     private KeyValueStore<String, AthleteHistory> store;
-    private FixedKeyProcessorContext<String, TrackerOutput> context;
+    private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Athlete>> athletes;
+    private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Course>> courses;
+    private ProcessorContext<String, TrackerOutput> context;
 
-    AthleteTracker(final String storeName, final Projector projector) {
-        this.storeName = storeName;
+    AthleteTracker(final Projector projector, final TrackerOptions options) {
         this.projector = projector;
+        this.options = options;
+        this.alerts = new AthleteAlerts(options.chanceThresholds());
     }
 
     @Override
-    public void init(final FixedKeyProcessorContext<String, TrackerOutput> context) {
+    public void init(final ProcessorContext<String, TrackerOutput> context) {
         this.context = context;
-        this.store = context.getStateStore(storeName);
+        this.store = context.getStateStore(TrackerTopology.ATHLETE_SPLITS_STORE);
+        this.athletes = context.getStateStore(TrackerTopology.ATHLETES_STORE);
+        this.courses = context.getStateStore(TrackerTopology.COURSES_STORE);
+        rebuildSilenceWatch();
+        context.schedule(options.silenceCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::giveUpSilentAthletes);
     }
 
     @Override
-    public void process(final FixedKeyRecord<String, ParsedSplit> record) {
+    public void process(final Record<String, ParsedSplit> record) {
         context.forward(record.withValue(track(record.key(), record.value())));
     }
 
@@ -71,62 +91,103 @@ final class AthleteTracker implements FixedKeyProcessor<String, ParsedSplit, Tra
             return TrackerOutput.rejected(read.reject(athleteId, Reason.INVALID_FIELD, "distanceM " + split.distanceM()
                     + " does not match timing point " + split.crossingId() + " at " + point.get().distanceM() + " m"));
         }
+        silence.observe(course.raceId(), split.readAt(), context.currentSystemTimeMs());
 
         final AthleteHistory history = Optional.ofNullable(store.get(athleteId)).orElse(AthleteHistory.EMPTY);
         if (history.crossing(split.crossingId()).isPresent()) {
             final AthleteHistory counted = history.withDuplicate();
             store.put(athleteId, counted);
-            return TrackerOutput.duplicate(latestState(course, athlete, counted));
+            return TrackerOutput.stateOnly(stateOf(course, athlete, counted), List.of());
         }
         final SplitEvent placed = new SplitEvent(split.raceId(), split.athleteId(), split.bib(), split.timingPointId(),
                 point.get().distanceM(), split.lap(), split.elapsedMs(), split.readAt());
-        final Optional<String> impossible = impossibility(history, placed);
+        final Optional<Impossible> impossible = Impossible.check(history, placed);
         if (impossible.isPresent()) {
-            return TrackerOutput.rejected(read.reject(athleteId,
-                    impossible.get().startsWith("time") ? Reason.TIME_BACKWARDS : Reason.IMPOSSIBLE_PACE,
-                    impossible.get()));
+            return TrackerOutput.rejected(read.reject(athleteId, impossible.get().reason(), impossible.get().message()));
         }
-
-        final AthleteHistory updated = history.with(placed);
-        store.put(athleteId, updated);
-        final AthleteProjection projection = projector.project(course, athlete, updated.upTo(placed), placed)
-                .withCounts(updated.upTo(placed).size(), updated.duplicates());
-        final AthleteProjection state = placed == updated.latest()
-                ? projection.withCounts(updated.splits().size(), updated.duplicates())
-                : latestState(course, athlete, updated);
-        return TrackerOutput.accepted(projection, state);
+        return accept(course, athlete, history, placed);
     }
 
-    private AthleteProjection latestState(final Course course, final Athlete athlete, final AthleteHistory history) {
-        return projector.project(course, athlete, history.splits(), history.latest())
+    private TrackerOutput accept(final Course course, final Athlete athlete, final AthleteHistory history,
+                                 final SplitEvent placed) {
+        AthleteHistory updated = history.with(placed);
+        final List<SplitEvent> upTo = updated.upTo(placed);
+        final AthleteProjection projection = projector.project(course, athlete, upTo, placed)
+                .withCounts(upTo.size(), updated.duplicates());
+        final boolean latest = placed == updated.latest();
+        final AthleteProjection before = history.splits().isEmpty() ? null : stateOf(course, athlete, history);
+        final AthleteProjection state = latest ? projection.withCounts(updated.splits().size(), updated.duplicates())
+                : stateOf(course, athlete, updated);
+        // a late read changes the history, not what is happening now: it raises no alert and no broadcast
+        final List<RaceAlert> raised = latest ? alerts.between(before, state, course) : List.of();
+        final boolean broadcastDue = latest && (state.status() == AthleteStatus.FINISHED || history.lastBroadcastAt() == null
+                || Duration.between(history.lastBroadcastAt(), placed.readAt()).compareTo(options.broadcastInterval()) >= 0);
+        if (broadcastDue) {
+            updated = updated.withBroadcastAt(placed.readAt());
+        }
+        store.put(athlete.athleteId(), updated);
+        watchForSilence(state);
+        return new TrackerOutput(projection, state, raised, broadcastDue ? LiveText.broadcast(state) : null, null);
+    }
+
+    private AthleteProjection stateOf(final Course course, final Athlete athlete, final AthleteHistory history) {
+        final AthleteProjection state = projector.project(course, athlete, history.splits(), history.latest())
                 .withCounts(history.splits().size(), history.duplicates());
+        return history.dnf() && state.status() == AthleteStatus.ON_COURSE ? state.withStatus(AthleteStatus.DNF) : state;
     }
 
-    /** Why the read cannot sit between its neighbours, if it cannot. */
-    private static Optional<String> impossibility(final AthleteHistory history, final SplitEvent split) {
-        final double previousM = history.before(split.distanceM()).map(SplitEvent::distanceM).orElse(0.0);
-        final long previousMs = history.before(split.distanceM()).map(SplitEvent::elapsedMs).orElse(0L);
-        if (split.elapsedMs() <= previousMs) {
-            return Optional.of("time runs backwards: " + split.elapsedMs() + " ms at " + split.crossingId()
-                    + " is not after " + previousMs + " ms at " + previousM + " m");
+    private void watchForSilence(final AthleteProjection state) {
+        if (state.status() != AthleteStatus.ON_COURSE) {
+            silence.forget(state.athleteId());
+            return;
         }
-        final Optional<SplitEvent> next = history.after(split.distanceM());
-        if (next.isPresent() && next.get().elapsedMs() <= split.elapsedMs()) {
-            return Optional.of("time runs backwards: " + split.elapsedMs() + " ms at " + split.crossingId()
-                    + " is not before " + next.get().elapsedMs() + " ms at " + next.get().crossingId());
-        }
-        final Optional<String> fromPrevious = tooFast(split.distanceM() - previousM, split.elapsedMs() - previousMs);
-        if (fromPrevious.isPresent()) {
-            return fromPrevious;
-        }
-        return next.flatMap(n -> tooFast(n.distanceM() - split.distanceM(), n.elapsedMs() - split.elapsedMs()));
+        final long toNextMs = state.etaNextMs() == null ? 0 : state.etaNextMs() - state.elapsedMs();
+        final long allowedMs = Math.max(options.dnfSilence().toMillis(), 3 * toNextMs);
+        silence.watch(state.athleteId(), state.raceId(), state.readAt().toEpochMilli() + allowedMs);
     }
 
-    private static Optional<String> tooFast(final double metres, final long millis) {
-        final double secPerKm = (millis / 1000.0) / (metres / 1000.0);
-        return secPerKm < FASTEST_PLAUSIBLE_SEC_PER_KM
-                ? Optional.of(String.format("impossible pace: %.0f m in %.1f s is %.0f s/km, faster than the %.0f s/km"
-                        + " limit", metres, millis / 1000.0, secPerKm, FASTEST_PLAUSIBLE_SEC_PER_KM))
-                : Optional.empty();
+    private void rebuildSilenceWatch() {
+        try (KeyValueIterator<String, AthleteHistory> all = store.all()) {
+            while (all.hasNext()) {
+                final KeyValue<String, AthleteHistory> entry = all.next();
+                final AthleteHistory history = entry.value;
+                if (history.splits().isEmpty() || history.dnf()) {
+                    continue;
+                }
+                final SplitEvent last = history.latest();
+                silence.observe(last.raceId(), last.readAt(), context.currentSystemTimeMs());
+                final Optional<AthleteProjection> state = lookUp(entry.key, last.raceId()).map(ca -> stateOf(ca.course(), ca.athlete(), history));
+                state.ifPresent(this::watchForSilence);
+            }
+        }
+    }
+
+    private void giveUpSilentAthletes(final long wallMs) {
+        for (final String athleteId : silence.overdue(wallMs)) {
+            final AthleteHistory history = store.get(athleteId);
+            if (history == null || history.splits().isEmpty()) {
+                continue;
+            }
+            lookUp(athleteId, history.latest().raceId()).ifPresent(found -> {
+                final AthleteHistory given = history.withDnf();
+                store.put(athleteId, given);
+                final AthleteProjection state = stateOf(found.course(), found.athlete(), given);
+                final RaceAlert alert = AthleteAlerts.alert(RaceAlert.Type.DID_NOT_FINISH, state, null,
+                        LiveText.shortName(state.name()) + " did not finish: no read since " + LiveText.at(state).substring(3)
+                                + " at " + state.display().elapsed());
+                context.forward(new Record<>(athleteId, TrackerOutput.stateOnly(state, new ArrayList<>(List.of(alert))),
+                        wallMs));
+            });
+        }
+    }
+
+    private record CourseAndAthlete(Course course, Athlete athlete) {
+    }
+
+    private Optional<CourseAndAthlete> lookUp(final String athleteId, final String raceId) {
+        final ValueAndTimestamp<Athlete> athlete = athletes.get(athleteId);
+        final ValueAndTimestamp<Course> course = courses.get(raceId);
+        return athlete == null || course == null ? Optional.empty()
+                : Optional.of(new CourseAndAthlete(course.value(), athlete.value()));
     }
 }

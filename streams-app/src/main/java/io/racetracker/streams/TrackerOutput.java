@@ -1,23 +1,28 @@
 package io.racetracker.streams;
 
 import io.racetracker.core.event.AthleteProjection;
+import io.racetracker.core.event.BroadcastLine;
 import io.racetracker.core.event.DeadLetter;
+import io.racetracker.core.event.RaceAlert;
+import java.util.List;
 
 /**
- * What one read produced: a projection for the read's own split (null for a duplicate or a rejection), the
- * athlete's latest state (null for a rejection), or a dead letter. In memory between operators only.
+ * What one read (or one silence check) produced for one athlete. In memory between operators only.
+ *
+ * @param projection the projection of the read's own split; null for a duplicate, a rejection or a silence
+ * @param state      the athlete's latest state when it changed; null for a rejection
+ * @param alerts     alerts raised, possibly none
+ * @param broadcast  a broadcast line, when one is due
+ * @param deadLetter the rejection, for a read that cannot be used
  */
-record TrackerOutput(AthleteProjection projection, AthleteProjection state, DeadLetter deadLetter) {
-
-    static TrackerOutput accepted(final AthleteProjection projection, final AthleteProjection state) {
-        return new TrackerOutput(projection, state, null);
-    }
-
-    static TrackerOutput duplicate(final AthleteProjection state) {
-        return new TrackerOutput(null, state, null);
-    }
+record TrackerOutput(AthleteProjection projection, AthleteProjection state, List<RaceAlert> alerts,
+                     BroadcastLine broadcast, DeadLetter deadLetter) {
 
     static TrackerOutput rejected(final DeadLetter deadLetter) {
-        return new TrackerOutput(null, null, deadLetter);
+        return new TrackerOutput(null, null, List.of(), null, deadLetter);
+    }
+
+    static TrackerOutput stateOnly(final AthleteProjection state, final List<RaceAlert> alerts) {
+        return new TrackerOutput(null, state, alerts, null, null);
     }
 }

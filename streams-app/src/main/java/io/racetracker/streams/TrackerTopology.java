@@ -1,21 +1,17 @@
 package io.racetracker.streams;
 
 import io.racetracker.core.event.Athlete;
-import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.Course;
-import io.racetracker.core.event.DeadLetter;
 import io.racetracker.core.json.JsonSerde;
 import io.racetracker.core.model.FinishTimeModel;
 import io.racetracker.core.projection.Projector;
 import io.racetracker.core.topic.Topic;
 import io.racetracker.core.topic.Topics;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.Joined;
@@ -35,74 +31,75 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>in {@code race-athletes}: registrations, key athlete id, value {@code Athlete}; table {@value #ATHLETES_STORE}</li>
  *   <li>in {@code race-courses}: courses, key race id, value {@code Course}; global table {@value #COURSES_STORE}</li>
  *   <li>out {@code athlete-projections}: key athlete id, value {@code AthleteProjection}, one per accepted split</li>
- *   <li>out {@code athlete-state}: key athlete id, value {@code AthleteProjection}, the latest per athlete</li>
+ *   <li>out {@code athlete-state}: key athlete id, value {@code AthleteProjection}, latest per athlete; read back as
+ *       the queryable table {@value #ATHLETE_STATE_VIEW}</li>
+ *   <li>out {@code race-alerts}: key athlete id, value {@code RaceAlert}</li>
+ *   <li>out {@code broadcast-feed}: key athlete id, value {@code BroadcastLine}, rate-limited per athlete</li>
+ *   <li>out {@code race-leaderboard}: key {@code raceId/category}, value {@code Leaderboard}; read back as the
+ *       queryable table {@value #LEADERBOARD_VIEW}</li>
+ *   <li>out {@code race-results}: key athlete id, value {@code RaceResult}</li>
  *   <li>out {@code race-dead-letters}: key original key, value {@code DeadLetter}, every rejected read</li>
  * </ul>
- * Accepted splits live in the {@value #ATHLETE_SPLITS_STORE} store, changelogged.
+ * Stores: accepted splits per athlete in {@value #ATHLETE_SPLITS_STORE}; the race boards in
+ * {@value #BOARD_POSITIONS_STORE}, {@value #BOARD_ATHLETES_STORE}, {@value #BOARD_MATS_STORE} and
+ * {@value #BOARD_META_STORE}, fed through the repartition topic {@value #BOARD_UPDATES}.
  */
 public final class TrackerTopology {
     public static final String ATHLETE_SPLITS_STORE = "athlete-splits";
     public static final String ATHLETES_STORE = "athletes";
     public static final String COURSES_STORE = "courses";
-
-    private static final JsonSerde<DeadLetter> DEAD_LETTER_SERDE = JsonSerde.of(DeadLetter.class);
+    public static final String ATHLETE_STATE_VIEW = "athlete-state-view";
+    public static final String LEADERBOARD_VIEW = "leaderboard-view";
+    public static final String BOARD_POSITIONS_STORE = "board-positions";
+    public static final String BOARD_ATHLETES_STORE = "board-athletes";
+    public static final String BOARD_MATS_STORE = "board-mats";
+    public static final String BOARD_META_STORE = "board-meta";
+    public static final String BOARD_UPDATES = "board-updates";
 
     private TrackerTopology() {
     }
 
     /**
      * @param model  the finish-time model every projection uses
-     * @param config the app's configuration; {@code topology.optimization} is read from it
+     * @param config the app's configuration: {@code topology.optimization} and the {@code race.tracker.*} options
      */
     public static Topology build(final FinishTimeModel model, final Properties config) {
+        final TrackerOptions options = TrackerOptions.from(config);
         final StreamsBuilder builder = new StreamsBuilder();
         final GlobalKTable<String, Course> courses = builder.globalTable(Topics.RACE_COURSES.name(),
-                Consumed.with(Serdes.String(), Topics.RACE_COURSES.valueSerde()).withName("courses-source"),
-                Materialized.<String, Course, KeyValueStore<Bytes, byte[]>>as(COURSES_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(Topics.RACE_COURSES.valueSerde()));
+                consumed(Topics.RACE_COURSES, "courses-source"), materialized(COURSES_STORE, Topics.RACE_COURSES));
         final KTable<String, Athlete> athletes = builder.table(Topics.RACE_ATHLETES.name(),
-                Consumed.with(Serdes.String(), Topics.RACE_ATHLETES.valueSerde()).withName("athletes-source"),
-                Materialized.<String, Athlete, KeyValueStore<Bytes, byte[]>>as(ATHLETES_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(Topics.RACE_ATHLETES.valueSerde()));
+                consumed(Topics.RACE_ATHLETES, "athletes-source"), materialized(ATHLETES_STORE, Topics.RACE_ATHLETES));
+        builder.table(Topics.ATHLETE_STATE.name(), consumed(Topics.ATHLETE_STATE, "athlete-state-source"),
+                materialized(ATHLETE_STATE_VIEW, Topics.ATHLETE_STATE));
+        builder.table(Topics.RACE_LEADERBOARD.name(), consumed(Topics.RACE_LEADERBOARD, "leaderboard-source"),
+                materialized(LEADERBOARD_VIEW, Topics.RACE_LEADERBOARD));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ATHLETE_SPLITS_STORE),
                 Serdes.String(), JsonSerde.of(AthleteHistory.class)));
 
-        final Map<String, KStream<String, ParsedSplit>> parsed = builder
-                .stream(Topics.RACE_SPLITS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("splits-source"))
-                .processValues(SplitParser::new, Named.as("parse-split"))
-                .split(Named.as("parsed-"))
-                .branch((athleteId, read) -> read.isValid(), Branched.as("valid"))
-                .defaultBranch(Branched.as("invalid"));
-        parsed.get("parsed-invalid")
-                .mapValues(ParsedSplit::rejected, Named.as("parse-rejections"))
-                .to(Topics.RACE_DEAD_LETTERS.name(), deadLetters("parse-dead-letters-sink"));
-
-        final Projector projector = new Projector(model);
-        final KStream<String, TrackerOutput> outputs = parsed.get("parsed-valid")
+        final KStream<String, TrackerOutput> outputs = SplitIntake.validReads(builder)
                 .leftJoin(courses, (athleteId, read) -> read.split().raceId(),
                         (read, course) -> read.withCourse(course), Named.as("join-course"))
                 .leftJoin(athletes, ParsedSplit::withAthlete, Joined.<String, ParsedSplit, Athlete>as("join-athlete")
                         .withKeySerde(Serdes.String()).withOtherValueSerde(Topics.RACE_ATHLETES.valueSerde()))
-                .processValues(() -> new AthleteTracker(ATHLETE_SPLITS_STORE, projector), Named.as("track-athlete"),
-                        ATHLETE_SPLITS_STORE);
-
-        outputs.filter((athleteId, out) -> out.projection() != null, Named.as("accepted-splits"))
-                .mapValues(TrackerOutput::projection, Named.as("projections"))
-                .to(Topics.ATHLETE_PROJECTIONS.name(), produced(Topics.ATHLETE_PROJECTIONS, "projections-sink"));
-        outputs.filter((athleteId, out) -> out.state() != null, Named.as("state-changes"))
-                .mapValues(TrackerOutput::state, Named.as("states"))
-                .to(Topics.ATHLETE_STATE.name(), produced(Topics.ATHLETE_STATE, "state-sink"));
-        outputs.filter((athleteId, out) -> out.deadLetter() != null, Named.as("tracker-rejections"))
-                .mapValues(TrackerOutput::deadLetter, Named.as("tracker-dead-letters"))
-                .to(Topics.RACE_DEAD_LETTERS.name(), deadLetters("tracker-dead-letters-sink"));
+                .process(() -> new AthleteTracker(new Projector(model), options), Named.as("track-athlete"),
+                        ATHLETE_SPLITS_STORE, ATHLETES_STORE);
+        AthleteOutputs.write(outputs);
+        RaceViews.build(builder, outputs, options);
         return builder.build(config);
     }
 
-    private static Produced<String, AthleteProjection> produced(final Topic<AthleteProjection> topic, final String name) {
+    static <V> Consumed<String, V> consumed(final Topic<V> topic, final String name) {
+        return Consumed.with(Serdes.String(), topic.valueSerde()).withName(name);
+    }
+
+    static <V> Produced<String, V> produced(final Topic<V> topic, final String name) {
         return Produced.with(Serdes.String(), topic.valueSerde()).withName(name);
     }
 
-    private static Produced<String, DeadLetter> deadLetters(final String name) {
-        return Produced.with(Serdes.String(), DEAD_LETTER_SERDE).withName(name);
+    private static <V> Materialized<String, V, KeyValueStore<Bytes, byte[]>> materialized(final String store,
+                                                                                        final Topic<V> topic) {
+        return Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(store)
+                .withKeySerde(Serdes.String()).withValueSerde(topic.valueSerde());
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
  * milliseconds, distances metres and paces seconds per kilometre; {@link #display()} repeats the headline
  * figures as a person reads them (H:MM:SS, min/km).
  *
+ * @param pacemaker           true for pacemakers, who are tracked but left off leaderboards and results
  * @param segmentPaceSecPerKm pace since the previous accepted split (or the start)
  * @param averagePaceSecPerKm pace since the start
  * @param projectedFinishMs   median projected finish time (chip time)
@@ -27,6 +28,7 @@ public record AthleteProjection(
         String bib,
         String name,
         String category,
+        boolean pacemaker,
         String timingPointId,
         Integer lap,
         double distanceM,
@@ -50,10 +52,18 @@ public record AthleteProjection(
 
     /** The same projection with the athlete's current counts of accepted splits and duplicate reads. */
     public AthleteProjection withCounts(final int accepted, final long duplicates) {
-        return new AthleteProjection(raceId, athleteId, bib, name, category, timingPointId, lap, distanceM, elapsedMs,
+        return new AthleteProjection(raceId, athleteId, bib, name, category, pacemaker, timingPointId, lap, distanceM, elapsedMs,
                 readAt, segmentPaceSecPerKm, averagePaceSecPerKm, projectedFinishMs, p10FinishMs, p90FinishMs,
                 targetMs, pTarget, aheadOfTargetMs, nextTimingPointId, nextDistanceM, etaNextMs, status, accepted,
                 duplicates, display);
+    }
+
+    /** The same projection with another status. */
+    public AthleteProjection withStatus(final AthleteStatus newStatus) {
+        return new AthleteProjection(raceId, athleteId, bib, name, category, pacemaker, timingPointId, lap, distanceM, elapsedMs,
+                readAt, segmentPaceSecPerKm, averagePaceSecPerKm, projectedFinishMs, p10FinishMs, p90FinishMs,
+                targetMs, pTarget, aheadOfTargetMs, nextTimingPointId, nextDistanceM, etaNextMs, newStatus,
+                acceptedSplits, duplicateReads, display);
     }
 
     /** The headline figures as a commentator reads them. */

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param startTime     scheduled start (gun) time
  * @param defaultTargetMs target time for athletes without one of their own (7,200,000 = sub-2:00)
  * @param timingPoints  every crossing, in order of distance; the last is the finish at {@code distanceM}
+ * @param courseRecordMs the course record, for record-pace alerts; null when none is set
  */
 public record Course(
         @JsonProperty(required = true) String raceId,
@@ -27,7 +28,8 @@ public record Course(
         Double lapLengthM,
         Instant startTime,
         @JsonProperty(required = true) long defaultTargetMs,
-        @JsonProperty(required = true) List<TimingPoint> timingPoints) {
+        @JsonProperty(required = true) List<TimingPoint> timingPoints,
+        Long courseRecordMs) {
 
     public static final long SUB_TWO_HOURS_MS = 7_200_000L;
 
@@ -54,8 +56,22 @@ public record Course(
                         + " m lies beyond the course distance " + distanceM + " m");
             }
         }
+        if (courseRecordMs != null && courseRecordMs <= 0) {
+            throw new IllegalArgumentException("courseRecordMs must be > 0 when present (was " + courseRecordMs + ")");
+        }
         name = name == null || name.isBlank() ? raceId : name;
         timingPoints = List.copyOf(timingPoints);
+    }
+
+    /** A course without a record to chase. */
+    public Course(final String raceId, final String name, final double distanceM, final Double lapLengthM,
+                  final Instant startTime, final long defaultTargetMs, final List<TimingPoint> timingPoints) {
+        this(raceId, name, distanceM, lapLengthM, startTime, defaultTargetMs, timingPoints, null);
+    }
+
+    /** The same course with a record to chase. */
+    public Course withCourseRecord(final long recordMs) {
+        return new Course(raceId, name, distanceM, lapLengthM, startTime, defaultTargetMs, timingPoints, recordMs);
     }
 
     /** The crossing a read names, if the course has it. */

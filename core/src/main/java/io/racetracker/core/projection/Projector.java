@@ -64,12 +64,12 @@ public final class Projector {
                 RaceTime.pace(segmentPace),
                 RaceTime.hms(forecast.projectedFinishMs()),
                 RaceTime.hms(p10) + " - " + RaceTime.hms(p90),
-                RaceTime.hms(targetMs),
+                RaceTime.target(targetMs),
                 Math.round(pTarget * 100) + "%",
                 RaceTime.gap(Math.abs(aheadMs)).substring(1) + (aheadMs >= 0 ? " ahead" : " behind"));
 
         return new AthleteProjection(course.raceId(), athlete.athleteId(), athlete.bib(), athlete.name(),
-                athlete.category(), latest.timingPointId(), latest.lap(), latest.distanceM(), latest.elapsedMs(),
+                athlete.category(), athlete.pacemaker(), latest.timingPointId(), latest.lap(), latest.distanceM(), latest.elapsedMs(),
                 latest.readAt(), round1(segmentPace), round1(averagePace), forecast.projectedFinishMs(), p10, p90,
                 targetMs, Math.round(pTarget * 10_000) / 10_000.0, aheadMs,
                 next.map(TimingPoint::id).orElse(null), next.map(TimingPoint::distanceM).orElse(null), etaNext,

@@ -17,6 +17,12 @@ public final class RaceTime {
         return millis < 0 ? "-" + text : text;
     }
 
+    /** A target as people say it: {@code 2:00} for 2:00:00, {@code 2:01:25} otherwise. */
+    public static String target(final long millis) {
+        final String text = hms(millis);
+        return text.endsWith(":00") ? text.substring(0, text.length() - 3) : text;
+    }
+
     /** A gap with its sign and no hours when under one: {@code +11 s}, {@code -1:05}. */
     public static String gap(final long millis) {
         final long seconds = Math.round(Math.abs(millis) / 1000.0);

@@ -1,9 +1,13 @@
 package io.racetracker.core.topic;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.AthleteProjection;
+import io.racetracker.core.event.BroadcastLine;
 import io.racetracker.core.event.Course;
+import io.racetracker.core.event.DeadLetter;
+import io.racetracker.core.event.Leaderboard;
+import io.racetracker.core.event.RaceAlert;
+import io.racetracker.core.event.RaceResult;
 import io.racetracker.core.event.SplitEvent;
 import java.util.List;
 
@@ -31,15 +35,15 @@ public final class Topics {
             "pace, projected finish, band and P(target) for every accepted split; key = athlete id");
     public static final Topic<AthleteProjection> ATHLETE_STATE = new Topic<>("athlete-state",
             AthleteProjection.class, ATHLETE_PARTITIONS, true, "latest projection per athlete; key = athlete id");
-    public static final Topic<JsonNode> RACE_LEADERBOARD = new Topic<>("race-leaderboard", JsonNode.class,
+    public static final Topic<Leaderboard> RACE_LEADERBOARD = new Topic<>("race-leaderboard", Leaderboard.class,
             ATHLETE_PARTITIONS, true, "positions and gaps per race and category; key = raceId/category");
-    public static final Topic<JsonNode> RACE_ALERTS = new Topic<>("race-alerts", JsonNode.class,
+    public static final Topic<RaceAlert> RACE_ALERTS = new Topic<>("race-alerts", RaceAlert.class,
             ATHLETE_PARTITIONS, false, "threshold crossings, lead changes, finishes; key = athlete id");
-    public static final Topic<JsonNode> BROADCAST_FEED = new Topic<>("broadcast-feed", JsonNode.class,
+    public static final Topic<BroadcastLine> BROADCAST_FEED = new Topic<>("broadcast-feed", BroadcastLine.class,
             ATHLETE_PARTITIONS, false, "compact graphics-ready lines, rate-limited per athlete; key = athlete id");
-    public static final Topic<JsonNode> RACE_RESULTS = new Topic<>("race-results", JsonNode.class,
+    public static final Topic<RaceResult> RACE_RESULTS = new Topic<>("race-results", RaceResult.class,
             ATHLETE_PARTITIONS, true, "final time and place per finisher; key = athlete id");
-    public static final Topic<JsonNode> RACE_DEAD_LETTERS = new Topic<>("race-dead-letters", JsonNode.class,
+    public static final Topic<DeadLetter> RACE_DEAD_LETTERS = new Topic<>("race-dead-letters", DeadLetter.class,
             ATHLETE_PARTITIONS, false, "every rejected input with its reason and original bytes; key = original key");
 
     public static final List<Topic<?>> INPUTS = List.of(RACE_SPLITS, RACE_ATHLETES, RACE_COURSES);

@@ -1,0 +1,41 @@
+package io.racetracker.streams;
+
+import io.racetracker.core.event.AthleteProjection;
+import io.racetracker.core.event.AthleteStatus;
+import java.time.Instant;
+
+/**
+ * An athlete's latest state as the race boards need it, on the internal {@code board-updates} repartition topic
+ * (keyed by race id, so that one race's boards live in one task).
+ */
+public record BoardUpdate(
+        String raceId,
+        String athleteId,
+        String bib,
+        String name,
+        String category,
+        boolean pacemaker,
+        String crossingId,
+        String timingPointId,
+        double distanceM,
+        long elapsedMs,
+        long projectedFinishMs,
+        double pTarget,
+        AthleteStatus status,
+        Instant readAt) {
+
+    static BoardUpdate of(final AthleteProjection p) {
+        final String crossing = p.lap() == null ? p.timingPointId() : p.timingPointId() + "#" + p.lap();
+        return new BoardUpdate(p.raceId(), p.athleteId(), p.bib(), p.name(), p.category(), p.pacemaker(), crossing, p.timingPointId(),
+                p.distanceM(), p.elapsedMs(), p.projectedFinishMs(), p.pTarget(), p.status(), p.readAt());
+    }
+
+    boolean finished() {
+        return status == AthleteStatus.FINISHED;
+    }
+
+    /** Sorts furthest first, then fastest there: the order of a leaderboard. */
+    String rankKey() {
+        return String.format("%09d|%012d|%s", 999_999_999L - Math.round(distanceM * 10), elapsedMs, athleteId);
+    }
+}

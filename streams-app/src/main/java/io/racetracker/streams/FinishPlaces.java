@@ -1,0 +1,29 @@
+package io.racetracker.streams;
+
+/**
+ * Places by finish time in one board, in O(log n) per finisher: a Fenwick tree of finishers counted in tenths of a
+ * second up to 12 hours (later finishes count as 12 hours). Finishers in the same tenth share a place.
+ */
+final class FinishPlaces {
+    private static final int BUCKETS = 12 * 3600 * 10;
+    private final int[] tree = new int[BUCKETS + 1];
+
+    void add(final long finishMs) {
+        for (int i = bucket(finishMs) + 1; i <= BUCKETS; i += i & -i) {
+            tree[i]++;
+        }
+    }
+
+    /** 1 + the number of finishers strictly faster (by tenths of a second). */
+    int placeOf(final long finishMs) {
+        int faster = 0;
+        for (int i = bucket(finishMs); i > 0; i -= i & -i) {
+            faster += tree[i];
+        }
+        return faster + 1;
+    }
+
+    private static int bucket(final long finishMs) {
+        return (int) Math.min(BUCKETS - 1, Math.max(0, finishMs / 100));
+    }
+}

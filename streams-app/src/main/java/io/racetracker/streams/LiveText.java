@@ -1,0 +1,39 @@
+package io.racetracker.streams;
+
+import io.racetracker.core.event.AthleteProjection;
+import io.racetracker.core.event.AthleteStatus;
+import io.racetracker.core.event.BroadcastLine;
+import io.racetracker.core.race.RaceTime;
+import java.util.Locale;
+
+/** How the tracker words things for people: names, places on the course, broadcast lines. */
+final class LiveText {
+    private LiveText() {
+    }
+
+    /** "Eliud Kipchoge" reads as KIPCHOGE, as on broadcast graphics. */
+    static String shortName(final String name) {
+        final String[] parts = name.trim().split("\\s+");
+        return parts[parts.length - 1].toUpperCase(Locale.ROOT);
+    }
+
+    /** "at 25 km", "at HALF", "at LOOP lap 3". */
+    static String at(final AthleteProjection p) {
+        if (p.timingPointId().matches("\\d+K")) {
+            return "at " + p.timingPointId().replace("K", " km");
+        }
+        return "at " + p.timingPointId() + (p.lap() == null ? "" : " lap " + p.lap());
+    }
+
+    /** {@code KIPCHOGE 1:59:43 PROJ - 87% SUB-2:00 - +11 s AT HALF}; {@code KIPCHOGE FINISHES 1:59:40 - SUB-2:00}. */
+    static BroadcastLine broadcast(final AthleteProjection p) {
+        final String name = shortName(p.name());
+        final String target = "SUB-" + RaceTime.target(p.targetMs());
+        final String text = p.status() == AthleteStatus.FINISHED
+                ? name + " FINISHES " + p.display().elapsed() + (p.elapsedMs() < p.targetMs() ? " - " + target : "")
+                : name + " " + p.display().projectedFinish() + " PROJ - " + p.display().chance() + " " + target + " - "
+                    + RaceTime.gap(p.aheadOfTargetMs()) + " " + at(p).toUpperCase(Locale.ROOT);
+        return new BroadcastLine(p.raceId(), p.athleteId(), text, p.timingPointId(), p.distanceM(), p.elapsedMs(),
+                p.projectedFinishMs(), p.pTarget(), p.aheadOfTargetMs(), p.status(), p.readAt());
+    }
+}

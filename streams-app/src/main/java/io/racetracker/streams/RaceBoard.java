@@ -1,0 +1,201 @@
+package io.racetracker.streams;
+
+import io.racetracker.core.event.Leaderboard;
+import io.racetracker.core.event.RaceAlert;
+import io.racetracker.core.event.RaceResult;
+import io.racetracker.core.race.RaceTime;
+import io.racetracker.streams.BoardState.MatLeader;
+import io.racetracker.streams.BoardState.Meta;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The race views, per race (input keyed by race id): a board per category and one for the whole race
+ * ({@value #ALL}) with every athlete ordered by the furthest mat reached and the chip time there, the fastest
+ * time at each mat for gaps, lead changes and break-aways, and places for finishers. Changed boards are published
+ * at most once per {@link TrackerOptions#leaderboardInterval()}. Pacemakers are left off.
+ */
+final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOutput> {
+    static final String ALL = "ALL";
+    /** Pack reshuffles closer than this at the same mat are not a lead change. */
+    private static final long LEAD_CHANGE_MIN_GAP_MS = 1_000;
+    private static final StringSerializer PREFIX = new StringSerializer();
+
+    private final TrackerOptions options;
+    private final Map<String, FinishPlaces> places = new HashMap<>();
+    private final Set<String> dirty = new LinkedHashSet<>();
+    private final Map<String, Instant> updatedAt = new HashMap<>();
+    private KeyValueStore<String, BoardUpdate> positions;
+    private KeyValueStore<String, BoardUpdate> athletes;
+    private KeyValueStore<String, MatLeader> mats;
+    private KeyValueStore<String, Meta> metas;
+    private ProcessorContext<String, BoardOutput> context;
+    private long recordTimestamp;
+
+    RaceBoard(final TrackerOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, BoardOutput> context) {
+        this.context = context;
+        positions = context.getStateStore(TrackerTopology.BOARD_POSITIONS_STORE);
+        athletes = context.getStateStore(TrackerTopology.BOARD_ATHLETES_STORE);
+        mats = context.getStateStore(TrackerTopology.BOARD_MATS_STORE);
+        metas = context.getStateStore(TrackerTopology.BOARD_META_STORE);
+        context.schedule(options.leaderboardInterval(), PunctuationType.WALL_CLOCK_TIME, this::publish);
+    }
+
+    @Override
+    public void process(final Record<String, BoardUpdate> record) {
+        final BoardUpdate update = record.value();
+        recordTimestamp = record.timestamp();
+        if (update.pacemaker()) {
+            return;
+        }
+        final String athleteKey = update.raceId() + "|" + update.athleteId();
+        final BoardUpdate old = athletes.get(athleteKey);
+        final boolean newCrossing = old == null || !old.crossingId().equals(update.crossingId())
+                || old.elapsedMs() != update.elapsedMs();
+        for (final String category : List.of(update.category(), ALL)) {
+            final String board = update.raceId() + "|" + category;
+            if (old != null) {
+                positions.delete(board + "|" + old.rankKey());
+            }
+            positions.put(board + "|" + update.rankKey(), update);
+            Meta meta = metas.get(board);
+            meta = meta == null ? Meta.EMPTY : meta;
+            if (old == null) {
+                meta = new Meta(meta.leaderId(), meta.lastGapMs(), meta.athletes() + 1);
+            }
+            if (newCrossing) {
+                meta = atMat(board, category, update, meta);
+            }
+            metas.put(board, leadership(board, category, update, meta));
+            dirty.add(board);
+            updatedAt.merge(board, update.readAt(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        athletes.put(athleteKey, update);
+        if (update.finished() && (old == null || !old.finished())) {
+            context.forward(record.withKey(update.athleteId()).withValue(BoardOutput.of(result(update))));
+        }
+    }
+
+    /** Records the crossing at its mat; raises a break-away when the second athlete arrives far enough behind. */
+    private Meta atMat(final String board, final String category, final BoardUpdate update, final Meta meta) {
+        final String matKey = board + "|" + update.crossingId();
+        final MatLeader before = mats.get(matKey);
+        final MatLeader mat = before == null ? new MatLeader(update.athleteId(), update.elapsedMs(), 1)
+                : update.elapsedMs() < before.elapsedMs() ? new MatLeader(update.athleteId(), update.elapsedMs(), before.crossed() + 1)
+                : new MatLeader(before.athleteId(), before.elapsedMs(), before.crossed() + 1);
+        mats.put(matKey, mat);
+        if (ALL.equals(category) || mat.crossed() != 2 || mat.athleteId().equals(update.athleteId())) {
+            return meta;
+        }
+        final long gapMs = update.elapsedMs() - mat.elapsedMs();
+        final long threshold = options.breakawayGap().toMillis();
+        if (gapMs >= threshold && meta.lastGapMs() < threshold) {
+            final BoardUpdate leader = athletes.get(update.raceId() + "|" + mat.athleteId());
+            if (leader != null) {
+                forwardAlert(RaceAlert.Type.BREAKAWAY, leader, category, update, (double) gapMs,
+                        LiveText.shortName(leader.name()) + " breaks away: " + RaceTime.gap(gapMs).substring(1)
+                                + " clear of " + LiveText.shortName(update.name()) + " at " + update.timingPointId());
+            }
+        }
+        return new Meta(meta.leaderId(), gapMs, meta.athletes());
+    }
+
+    /** Who leads the board now, and a lead-change alert when that is a real change of leader. */
+    private Meta leadership(final String board, final String category, final BoardUpdate update, final Meta meta) {
+        final BoardUpdate first = firstOf(board);
+        if (first == null || first.athleteId().equals(meta.leaderId())) {
+            return meta;
+        }
+        if (meta.leaderId() != null && !ALL.equals(category)) {
+            final BoardUpdate previous = athletes.get(update.raceId() + "|" + meta.leaderId());
+            final boolean reshuffle = previous != null && previous.crossingId().equals(first.crossingId())
+                    && previous.elapsedMs() - first.elapsedMs() < LEAD_CHANGE_MIN_GAP_MS;
+            if (reshuffle) {
+                return meta;
+            }
+            forwardAlert(RaceAlert.Type.LEAD_CHANGE, first, category, first, null, LiveText.shortName(first.name())
+                    + " takes the lead" + (ALL.equals(category) ? "" : " in " + category) + " at " + first.timingPointId()
+                    + (previous == null ? "" : ", ahead of " + LiveText.shortName(previous.name())));
+        }
+        return new Meta(first.athleteId(), meta.lastGapMs(), meta.athletes());
+    }
+
+    private RaceResult result(final BoardUpdate update) {
+        final int place = placesOf(update.raceId() + "|" + ALL, update);
+        final int categoryPlace = placesOf(update.raceId() + "|" + update.category(), update);
+        return new RaceResult(update.raceId(), update.athleteId(), update.bib(), update.name(), update.category(),
+                update.elapsedMs(), RaceTime.hms(update.elapsedMs()), place, categoryPlace);
+    }
+
+    private int placesOf(final String board, final BoardUpdate update) {
+        final FinishPlaces finishers = places.computeIfAbsent(board, this::finishersOf);
+        return finishers.placeOf(update.elapsedMs());
+    }
+
+    /** Finishers of a board from its store: all of them, since this one was already put there. */
+    private FinishPlaces finishersOf(final String board) {
+        final FinishPlaces finishers = new FinishPlaces();
+        try (KeyValueIterator<String, BoardUpdate> it = positions.prefixScan(board + "|", PREFIX)) {
+            while (it.hasNext()) {
+                final BoardUpdate entry = it.next().value;
+                if (!entry.finished()) {
+                    break;
+                }
+                finishers.add(entry.elapsedMs());
+            }
+        }
+        return finishers;
+    }
+
+    private BoardUpdate firstOf(final String board) {
+        try (KeyValueIterator<String, BoardUpdate> it = positions.prefixScan(board + "|", PREFIX)) {
+            return it.hasNext() ? it.next().value : null;
+        }
+    }
+
+    private void publish(final long wallMs) {
+        for (final String board : dirty) {
+            final String[] parts = board.split("\\|", 2);
+            final List<Leaderboard.Entry> entries = new ArrayList<>(options.leaderboardSize());
+            try (KeyValueIterator<String, BoardUpdate> it = positions.prefixScan(board + "|", PREFIX)) {
+                while (it.hasNext() && entries.size() < options.leaderboardSize()) {
+                    final BoardUpdate a = it.next().value;
+                    final MatLeader mat = mats.get(board + "|" + a.crossingId());
+                    final long gapMs = mat == null ? 0 : a.elapsedMs() - mat.elapsedMs();
+                    entries.add(new Leaderboard.Entry(entries.size() + 1, a.athleteId(), a.bib(), a.name(), a.category(),
+                            a.timingPointId(), a.distanceM(), a.elapsedMs(), gapMs, gapMs == 0 ? "" : RaceTime.gap(gapMs),
+                            a.projectedFinishMs(), a.pTarget(), a.status()));
+                }
+            }
+            final Meta meta = metas.get(board);
+            final Leaderboard leaderboard = new Leaderboard(parts[0], parts[1], meta == null ? entries.size() : meta.athletes(),
+                    entries, updatedAt.get(board));
+            context.forward(new Record<>(Leaderboard.key(parts[0], parts[1]), BoardOutput.of(leaderboard), wallMs));
+        }
+        dirty.clear();
+    }
+
+    private void forwardAlert(final RaceAlert.Type type, final BoardUpdate about, final String category,
+                              final BoardUpdate at, final Double value, final String message) {
+        final RaceAlert alert = new RaceAlert(type, about.raceId(), about.athleteId(), about.name(), category,
+                at.timingPointId(), at.distanceM(), about.elapsedMs(), value, message, at.readAt());
+        context.forward(new Record<>(about.athleteId(), BoardOutput.of(alert), recordTimestamp));
+    }
+}

@@ -1,0 +1,52 @@
+package io.racetracker.streams;
+
+import io.racetracker.core.json.JsonSerde;
+import io.racetracker.core.topic.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The race-level views: every athlete's latest state goes, keyed by race, through the repartition topic
+ * {@value TrackerTopology#BOARD_UPDATES} to {@link RaceBoard}, which writes {@code race-leaderboard},
+ * the race-level {@code race-alerts} (lead changes, break-aways) and {@code race-results}.
+ */
+final class RaceViews {
+    private RaceViews() {
+    }
+
+    static void build(final StreamsBuilder builder, final KStream<String, TrackerOutput> outputs,
+                      final TrackerOptions options) {
+        final JsonSerde<BoardUpdate> updates = JsonSerde.of(BoardUpdate.class);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackerTopology.BOARD_POSITIONS_STORE),
+                Serdes.String(), updates));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackerTopology.BOARD_ATHLETES_STORE),
+                Serdes.String(), updates));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackerTopology.BOARD_MATS_STORE),
+                Serdes.String(), JsonSerde.of(BoardState.MatLeader.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackerTopology.BOARD_META_STORE),
+                Serdes.String(), JsonSerde.of(BoardState.Meta.class)));
+
+        final KStream<String, BoardOutput> boards = outputs
+                .filter((athleteId, out) -> out.state() != null && !out.state().pacemaker(), Named.as("board-relevant"))
+                .map((athleteId, out) -> KeyValue.pair(out.state().raceId(), BoardUpdate.of(out.state())),
+                        Named.as("by-race"))
+                .repartition(Repartitioned.with(Serdes.String(), updates).withName(TrackerTopology.BOARD_UPDATES))
+                .process(() -> new RaceBoard(options), Named.as("race-board"), TrackerTopology.BOARD_POSITIONS_STORE,
+                        TrackerTopology.BOARD_ATHLETES_STORE, TrackerTopology.BOARD_MATS_STORE, TrackerTopology.BOARD_META_STORE);
+
+        boards.filter((key, out) -> out.leaderboard() != null, Named.as("leaderboards"))
+                .mapValues(BoardOutput::leaderboard, Named.as("leaderboard-values"))
+                .to(Topics.RACE_LEADERBOARD.name(), TrackerTopology.produced(Topics.RACE_LEADERBOARD, "leaderboard-sink"));
+        boards.filter((key, out) -> out.alert() != null, Named.as("race-alerts"))
+                .mapValues(BoardOutput::alert, Named.as("race-alert-values"))
+                .to(Topics.RACE_ALERTS.name(), TrackerTopology.produced(Topics.RACE_ALERTS, "race-alerts-sink"));
+        boards.filter((key, out) -> out.result() != null, Named.as("results"))
+                .mapValues(BoardOutput::result, Named.as("result-values"))
+                .to(Topics.RACE_RESULTS.name(), TrackerTopology.produced(Topics.RACE_RESULTS, "results-sink"));
+    }
+}
