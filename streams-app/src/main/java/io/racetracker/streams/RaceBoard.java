@@ -67,6 +67,7 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
         }
         final String athleteKey = update.raceId() + "|" + update.athleteId();
         final BoardUpdate old = athletes.get(athleteKey);
+        athletes.put(athleteKey, update);
         final boolean newCrossing = old == null || !old.crossingId().equals(update.crossingId())
                 || old.elapsedMs() != update.elapsedMs();
         for (final String category : List.of(update.category(), ALL)) {
@@ -87,7 +88,6 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
             dirty.add(board);
             updatedAt.merge(board, update.readAt(), (a, b) -> a.isAfter(b) ? a : b);
         }
-        athletes.put(athleteKey, update);
         if (update.finished() && (old == null || !old.finished())) {
             context.forward(record.withKey(update.athleteId()).withValue(BoardOutput.of(result(update))));
         }
@@ -117,22 +117,25 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
         return new Meta(meta.leaderId(), gapMs, meta.athletes());
     }
 
-    /** Who leads the board now, and a lead-change alert when that is a real change of leader. */
+    /**
+     * Who leads the board now. A new leader is only called once the previous leader reaches the same mat: a pack
+     * crosses every mat in some order, and whoever happens to be first on a mat is not news unless they are at least
+     * {@value #LEAD_CHANGE_MIN_GAP_MS} ms clear there.
+     */
     private Meta leadership(final String board, final String category, final BoardUpdate update, final Meta meta) {
         final BoardUpdate first = firstOf(board);
         if (first == null || first.athleteId().equals(meta.leaderId())) {
             return meta;
         }
-        if (meta.leaderId() != null && !ALL.equals(category)) {
-            final BoardUpdate previous = athletes.get(update.raceId() + "|" + meta.leaderId());
-            final boolean reshuffle = previous != null && previous.crossingId().equals(first.crossingId())
-                    && previous.elapsedMs() - first.elapsedMs() < LEAD_CHANGE_MIN_GAP_MS;
-            if (reshuffle) {
-                return meta;
-            }
+        final BoardUpdate previous = meta.leaderId() == null ? null : athletes.get(update.raceId() + "|" + meta.leaderId());
+        if (previous != null && !previous.crossingId().equals(first.crossingId())) {
+            return meta;
+        }
+        if (previous != null && !ALL.equals(category)
+                && previous.elapsedMs() - first.elapsedMs() >= LEAD_CHANGE_MIN_GAP_MS) {
             forwardAlert(RaceAlert.Type.LEAD_CHANGE, first, category, first, null, LiveText.shortName(first.name())
-                    + " takes the lead" + (ALL.equals(category) ? "" : " in " + category) + " at " + first.timingPointId()
-                    + (previous == null ? "" : ", ahead of " + LiveText.shortName(previous.name())));
+                    + " takes the lead in " + category + " at " + first.timingPointId() + ", ahead of "
+                    + LiveText.shortName(previous.name()));
         }
         return new Meta(first.athleteId(), meta.lastGapMs(), meta.athletes());
     }
@@ -144,9 +147,16 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
                 update.elapsedMs(), RaceTime.hms(update.elapsedMs()), place, categoryPlace);
     }
 
+    /** Counts a new finisher on a board and returns their place there. */
     private int placesOf(final String board, final BoardUpdate update) {
-        final FinishPlaces finishers = places.computeIfAbsent(board, this::finishersOf);
-        return finishers.placeOf(update.elapsedMs());
+        final FinishPlaces known = places.get(board);
+        if (known == null) {
+            // first finisher since this task started: everyone is in the store already, this one included
+            places.put(board, finishersOf(board));
+        } else {
+            known.add(update.elapsedMs());
+        }
+        return places.get(board).placeOf(update.elapsedMs());
     }
 
     /** Finishers of a board from its store: all of them, since this one was already put there. */
