@@ -12,10 +12,10 @@ import java.util.List;
  * segment of at least {@value #MIN_SEGMENT_M} m, so a missed mat only lengthens it), sex and age.
  */
 final class Features {
-    /** Number of entries in a feature vector. */
-    static final int SIZE = 11;
-    static final String[] NAMES = {"intercept", "logPace", "logPace^2", "logSegment", "logSegment^2",
-        "logSegment*logPace", "female", "female*logPace", "age", "age^2", "ageUnknown"};
+    /** Entries after the pace-level knots. */
+    static final int EXTRA = 8;
+    static final String[] EXTRA_NAMES = {"logSegment", "logSegment^2", "logSegment*logPace", "female",
+        "female*logPace", "age", "age^2", "ageUnknown"};
     /** The latest segment is measured back to the last split at least this far behind. */
     static final double MIN_SEGMENT_M = 4_000;
     /** Paces are centred on 5:00/km (log of 300 s/km). */
@@ -65,30 +65,61 @@ final class Features {
                 age == null ? 1 : 0);
     }
 
-    /** Fills {@code out} with the feature vector, the log pace clamped to the range the fit saw. */
-    static void vector(final Raw raw, final double logPaceMin, final double logPaceMax, final double[] out) {
-        final double c = clamp(raw.logPace(), logPaceMin, logPaceMax) - LOG_PACE_CENTRE;
+    /**
+     * Fills {@code out} with the feature vector: first one "hat" weight per pace-level knot (linear interpolation
+     * between the two knots around the log pace, clamped to the outer knots, so the pace effect is a free
+     * piecewise-linear curve), then the {@link #EXTRA} other features.
+     */
+    static void vector(final Raw raw, final double[] knots, final double[] out) {
+        java.util.Arrays.fill(out, 0, knots.length, 0);
+        final int j = knotBelow(raw.logPace(), knots);
+        final double u = knotWeight(raw.logPace(), knots, j);
+        out[j] += 1 - u;
+        if (u > 0) {
+            out[j + 1] += u;
+        }
+        final double c = clamp(raw.logPace(), knots[0], knots[knots.length - 1]) - LOG_PACE_CENTRE;
         final double s = raw.logSegment();
-        out[0] = 1;
-        out[1] = c;
-        out[2] = c * c;
-        out[3] = s;
-        out[4] = s * s;
-        out[5] = s * c;
-        out[6] = raw.female();
-        out[7] = raw.female() * c;
-        out[8] = raw.age();
-        out[9] = raw.age() * raw.age();
-        out[10] = raw.ageUnknown();
+        final int e = knots.length;
+        out[e] = s;
+        out[e + 1] = s * s;
+        out[e + 2] = s * c;
+        out[e + 3] = raw.female();
+        out[e + 4] = raw.female() * c;
+        out[e + 5] = raw.age();
+        out[e + 6] = raw.age() * raw.age();
+        out[e + 7] = raw.ageUnknown();
     }
 
-    /** The prediction of one fit: the dot product of its coefficients and the feature vector, without an array. */
-    static double predict(final Raw raw, final double logPaceMin, final double logPaceMax, final double[] beta) {
-        final double c = clamp(raw.logPace(), logPaceMin, logPaceMax) - LOG_PACE_CENTRE;
+    /** The index of the knot at or below the log pace (0 below the first, the last but one above the last). */
+    static int knotBelow(final double logPace, final double[] knots) {
+        if (knots.length == 1 || logPace <= knots[0]) {
+            return 0;
+        }
+        int j = 0;
+        while (j < knots.length - 2 && knots[j + 1] <= logPace) {
+            j++;
+        }
+        return j;
+    }
+
+    /** Weight of knot j + 1 for the log pace, in [0, 1]. */
+    static double knotWeight(final double logPace, final double[] knots, final int j) {
+        if (knots.length == 1) {
+            return 0;
+        }
+        return clamp((logPace - knots[j]) / (knots[j + 1] - knots[j]), 0, 1);
+    }
+
+    /** The prediction of one fit, given the knot position: the dot product without building the vector. */
+    static double predict(final Raw raw, final double[] knots, final int j, final double u, final double[] beta) {
+        final double c = clamp(raw.logPace(), knots[0], knots[knots.length - 1]) - LOG_PACE_CENTRE;
         final double s = raw.logSegment();
-        return beta[0] + beta[1] * c + beta[2] * c * c + beta[3] * s + beta[4] * s * s + beta[5] * s * c
-                + beta[6] * raw.female() + beta[7] * raw.female() * c + beta[8] * raw.age()
-                + beta[9] * raw.age() * raw.age() + beta[10] * raw.ageUnknown();
+        final int e = knots.length;
+        final double level = knots.length == 1 ? beta[0] : beta[j] * (1 - u) + beta[j + 1] * u;
+        return level + beta[e] * s + beta[e + 1] * s * s + beta[e + 2] * s * c
+                + beta[e + 3] * raw.female() + beta[e + 4] * raw.female() * c + beta[e + 5] * raw.age()
+                + beta[e + 6] * raw.age() * raw.age() + beta[e + 7] * raw.ageUnknown();
     }
 
     static double clamp(final double v, final double lo, final double hi) {

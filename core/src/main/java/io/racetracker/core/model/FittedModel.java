@@ -42,9 +42,11 @@ public final class FittedModel implements FinishTimeModel {
         this.distances = new double[fits.length];
         for (int i = 0; i < fits.length; i++) {
             distances[i] = fits[i].distanceM();
-            if (fits[i].coefficients().length != Features.SIZE) {
+            final int expected = fits[i].binCentres().length + Features.EXTRA;
+            if (fits[i].coefficients().length != expected || fits[i].quantiles().length != fits[i].binCentres().length) {
                 throw new IllegalArgumentException("fit at " + distances[i] + " m has " + fits[i].coefficients().length
-                        + " coefficients, expected " + Features.SIZE);
+                        + " coefficients and " + fits[i].quantiles().length + " quantile rows, expected " + expected
+                        + " and " + fits[i].binCentres().length);
             }
             if (i > 0 && distances[i] <= distances[i - 1]) {
                 throw new IllegalArgumentException("fitted distances must increase");
@@ -125,34 +127,28 @@ public final class FittedModel implements FinishTimeModel {
             fade += w * addFit(fits[k + 1], raw, w, values);
         }
         final double median = values[medianIndex];
+        final ModelParameters.ElitePrior elite = parameters.elitePrior();
+        final double prior = elite == null ? 0 : elite.weight(raw.logPace());
+        final double spreadScale = 1 - prior * (1 - elite.spreadScale());
         for (int i = 0; i < values.length; i++) {
-            values[i] -= median;
+            values[i] = (values[i] - median) * spreadScale;
         }
-        final double medianRemainingMs = raw.evenRemainingMs() * Math.exp(fade + median);
+        final double medianRemainingMs = raw.evenRemainingMs() * Math.exp((fade + median) * (1 - prior));
         return new FinishForecast(last.elapsedMs(), medianRemainingMs, new QuantileSpread(z, values));
     }
 
     /** Adds one fit's residual quantiles (interpolated between pace bins) times weight; returns its prediction. */
     private static double addFit(final ModelParameters.DistanceFit fit, final Features.Raw raw, final double weight,
                                  final double[] values) {
-        final double logPace = Features.clamp(raw.logPace(), fit.logPaceMin(), fit.logPaceMax());
-        final double[] centres = fit.binCentres();
+        final double[] knots = fit.binCentres();
         final double[][] q = fit.quantiles();
-        final int last = centres.length - 1;
-        if (logPace <= centres[0] || last == 0) {
-            add(q[0], weight, values);
-        } else if (logPace >= centres[last]) {
-            add(q[last], weight, values);
-        } else {
-            int j = 0;
-            while (centres[j + 1] <= logPace) {
-                j++;
-            }
-            final double u = (logPace - centres[j]) / (centres[j + 1] - centres[j]);
-            add(q[j], weight * (1 - u), values);
+        final int j = Features.knotBelow(raw.logPace(), knots);
+        final double u = Features.knotWeight(raw.logPace(), knots, j);
+        add(q[j], weight * (1 - u), values);
+        if (u > 0) {
             add(q[j + 1], weight * u, values);
         }
-        return Features.predict(raw, fit.logPaceMin(), fit.logPaceMax(), fit.coefficients());
+        return Features.predict(raw, knots, j, u, fit.coefficients());
     }
 
     private static void add(final double[] q, final double weight, final double[] values) {

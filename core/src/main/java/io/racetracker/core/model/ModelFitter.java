@@ -27,12 +27,26 @@ public final class ModelFitter {
     static final double[] PROBABILITIES = {0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5,
         0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.975, 0.99, 0.995};
     /** Pace-level bins as percentiles of the pace at each mat: fine at the fast end, where elites are. */
-    static final double[] BIN_EDGES = {0, 0.005, 0.02, 0.06, 0.15, 0.35, 0.65, 0.85, 1};
+    static final double[] BIN_EDGES = {0, 0.0005, 0.002, 0.005, 0.02, 0.06, 0.15, 0.35, 0.65, 0.85, 1};
     /** A bin needs this many runners; sparser bins are merged into their neighbour. */
-    static final int MIN_BIN_RUNNERS = 80;
+    static final int MIN_BIN_RUNNERS = 60;
+    /**
+     * Average or segment paces faster than this (s/km) are timing errors (the world record is 2:52/km); such rows are
+     * left out of the fit.
+     */
+    static final double FASTEST_PLAUSIBLE_S_PER_KM = 160;
+    /** The paced-elite prior holds fully from this pace (s/km; 2:52/km is a 2:01 marathon). */
+    static final double ELITE_FULL_PRIOR_S_PER_KM = 172;
+    /**
+     * Spread under the paced-elite prior, as a share of the fastest bin's: paced record attempts run 5 km splits
+     * within a few seconds of schedule (Vienna: 14:10 to 14:14), far steadier than racing elites.
+     */
+    static final double ELITE_SPREAD_SCALE = 0.2;
+    /** Paces slower than this (s/km, 20:00/km) are left out of the fit too. */
+    static final double SLOWEST_PLAUSIBLE_S_PER_KM = 1200;
     /** Residuals this many robust standard deviations from the median are left out of the second fit. */
     static final double OUTLIER_SIGMAS = 4;
-    /** Ridge penalty per runner on every coefficient but the intercept; tiny next to the features' variances. */
+    /** Ridge penalty per runner on every coefficient but the pace levels; tiny next to the features' variances. */
     static final double RIDGE = 1e-6;
 
     private ModelFitter() {
@@ -56,7 +70,9 @@ public final class ModelFitter {
         }
         return new ModelParameters(
                 "Fade-ratio regression per split distance with empirical residual quantiles per pace level",
-                List.copyOf(fittedOn), runners.size(), List.of(Features.NAMES), PROBABILITIES.clone(), fits);
+                List.copyOf(fittedOn), runners.size(), List.of(Features.EXTRA_NAMES), PROBABILITIES.clone(), fits,
+                new ModelParameters.ElitePrior(fits.stream().mapToDouble(f -> f.binCentres()[0]).min().orElseThrow(),
+                        Math.log(ELITE_FULL_PRIOR_S_PER_KM), ELITE_SPREAD_SCALE));
     }
 
     private static ModelParameters.DistanceFit fitAt(final List<RunnerResult> runners, final int k) {
@@ -76,6 +92,9 @@ public final class ModelFitter {
                     splits.add(new Split(m.distanceM(), m.elapsedMs()));
                 }
             }
+            if (!plausible(splits, runner.finishMs())) {
+                continue;
+            }
             final Features.Raw raw = Features.raw(splits, Courses.MARATHON_M,
                     new RunnerProfile(runner.sex(), runner.age()));
             final double remainingMs = runner.finishMs() - mat.elapsedMs();
@@ -87,14 +106,19 @@ public final class ModelFitter {
             throw new IllegalArgumentException("only " + n + " finishers have a read at " + distanceM
                     + " m; at least 200 are needed to fit");
         }
-        final double[] logPaces = raws.stream().mapToDouble(Features.Raw::logPace).sorted().toArray();
-        final double logPaceMin = logPaces[0];
-        final double logPaceMax = logPaces[n - 1];
+        final double[] logPaces = new double[n];
+        for (int i = 0; i < n; i++) {
+            logPaces[i] = raws.get(i).logPace();
+        }
+        final int[] bin = new int[n];
+        final double[] knots = bins(logPaces, bin);
+        final int bins = knots.length;
 
-        final double[][] x = new double[n][Features.SIZE];
+        final int width = bins + Features.EXTRA;
+        final double[][] x = new double[n][width];
         final double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            Features.vector(raws.get(i), logPaceMin, logPaceMax, x[i]);
+            Features.vector(raws.get(i), knots, x[i]);
             y[i] = targets.get(i);
         }
         double[] beta = leastSquares(x, y);
@@ -116,58 +140,74 @@ public final class ModelFitter {
             yk[i] = y[kept.get(i)];
         }
         beta = leastSquares(xk, yk);
-        residuals = residuals(x, y, beta);
+        final double[] finalResiduals = residuals(x, y, beta);
 
-        final List<double[]> centresAndQuantiles = binQuantiles(raws, residuals, logPaces);
-        final double[] centres = new double[centresAndQuantiles.size()];
-        final double[][] quantiles = new double[centresAndQuantiles.size()][];
-        for (int b = 0; b < centres.length; b++) {
-            final double[] entry = centresAndQuantiles.get(b);
-            centres[b] = round(entry[0]);
-            quantiles[b] = Arrays.copyOfRange(entry, 1, entry.length);
-        }
-        return new ModelParameters.DistanceFit(distanceM, n, roundAll(beta), logPaceMin, logPaceMax, centres,
-                quantiles);
-    }
-
-    /** Per pace bin: {centre, quantile at each probability...}. */
-    private static List<double[]> binQuantiles(final List<Features.Raw> raws, final double[] residuals,
-                                               final double[] sortedLogPaces) {
-        final int n = residuals.length;
-        final List<double[]> bins = new ArrayList<>();
-        double lower = Double.NEGATIVE_INFINITY;
-        int e = 1;
-        while (e < BIN_EDGES.length) {
-            final double upper = e == BIN_EDGES.length - 1 ? Double.POSITIVE_INFINITY
-                    : quantile(sortedLogPaces, BIN_EDGES[e]);
-            final List<Double> inBin = new ArrayList<>();
-            final List<Double> pacesInBin = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                final double lp = raws.get(i).logPace();
-                if (lp > lower && lp <= upper) {
-                    inBin.add(residuals[i]);
-                    pacesInBin.add(lp);
-                }
-            }
-            e++;
-            if (inBin.size() < MIN_BIN_RUNNERS && e < BIN_EDGES.length) {
-                continue;
-            }
-            lower = upper;
-            final double[] r = inBin.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            final double[] p = pacesInBin.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            if (r.length == 0) {
-                continue;
-            }
-            final double[] entry = new double[PROBABILITIES.length + 1];
-            entry[0] = quantile(p, 0.5);
+        final double[][] quantiles = new double[bins][];
+        for (int b = 0; b < bins; b++) {
+            final int wanted = b;
+            final double[] r = java.util.stream.IntStream.range(0, n).filter(i -> bin[i] == wanted)
+                    .mapToDouble(i -> finalResiduals[i]).sorted().toArray();
+            quantiles[b] = new double[PROBABILITIES.length];
             for (int j = 0; j < PROBABILITIES.length; j++) {
                 // strictly increasing, so the inverse (P(target)) is well defined
-                entry[j + 1] = round(Math.max(quantile(r, PROBABILITIES[j]), j == 0 ? -10 : entry[j] + 1e-5));
+                quantiles[b][j] = round(Math.max(quantile(r, PROBABILITIES[j]), j == 0 ? -10 : quantiles[b][j - 1] + 1e-5));
             }
-            bins.add(entry);
         }
-        return bins;
+        return new ModelParameters.DistanceFit(distanceM, n, knots, roundAll(beta), quantiles);
+    }
+
+    /**
+     * Pace-level bins by the percentiles {@link #BIN_EDGES}, a bin with fewer than {@link #MIN_BIN_RUNNERS} runners
+     * merged into the next; fills each runner's bin and returns the bins' median log paces (the knots).
+     */
+    private static double[] bins(final double[] logPaces, final int[] bin) {
+        final double[] sorted = logPaces.clone();
+        Arrays.sort(sorted);
+        final List<Double> knots = new ArrayList<>();
+        double lower = Double.NEGATIVE_INFINITY;
+        for (int e = 1; e < BIN_EDGES.length; e++) {
+            final boolean lastEdge = e == BIN_EDGES.length - 1;
+            final double upper = lastEdge ? Double.POSITIVE_INFINITY : quantile(sorted, BIN_EDGES[e]);
+            final double from = lower;
+            final double[] inBin = Arrays.stream(sorted).filter(v -> v > from && v <= upper).toArray();
+            if (inBin.length < MIN_BIN_RUNNERS && !lastEdge || inBin.length == 0) {
+                continue;
+            }
+            for (int i = 0; i < logPaces.length; i++) {
+                if (logPaces[i] > lower && logPaces[i] <= upper) {
+                    bin[i] = knots.size();
+                }
+            }
+            knots.add(round(quantile(inBin, 0.5)));
+            lower = upper;
+        }
+        final double[] out = new double[knots.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = knots.get(i);
+            if (i > 0 && out[i] <= out[i - 1]) {
+                out[i] = out[i - 1] + 1e-5;
+            }
+        }
+        return out;
+    }
+
+    /** Every segment (start to first read, read to read, last read to finish) at a pace a runner can run. */
+    static boolean plausible(final List<Split> splits, final long finishMs) {
+        double fromM = 0;
+        long fromMs = 0;
+        for (final Split s : splits) {
+            if (!plausiblePace(s.elapsedMs() - fromMs, s.distanceM() - fromM)) {
+                return false;
+            }
+            fromM = s.distanceM();
+            fromMs = s.elapsedMs();
+        }
+        return plausiblePace(finishMs - fromMs, Courses.MARATHON_M - fromM);
+    }
+
+    private static boolean plausiblePace(final long ms, final double metres) {
+        final double secondsPerKm = ms / metres;
+        return secondsPerKm >= FASTEST_PLAUSIBLE_S_PER_KM && secondsPerKm <= SLOWEST_PLAUSIBLE_S_PER_KM;
     }
 
     /**
@@ -191,7 +231,7 @@ public final class ModelFitter {
             for (int b = 0; b < a; b++) {
                 xtx[a][b] = xtx[b][a];
             }
-            if (a > 0) {
+            if (a >= p - Features.EXTRA) {
                 xtx[a][a] += RIDGE * y.length;
             }
         }
