@@ -1,0 +1,94 @@
+package io.racetracker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.racetracker.core.model.EvenPaceModel;
+import io.racetracker.core.model.Models;
+import io.racetracker.core.results.ResultsFormat;
+import io.racetracker.core.results.ResultsReader;
+import io.racetracker.core.results.RunnerResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BacktestTest {
+    private static final String CONTRACT = "bib,split_km,elapsed_s,projected_finish_s,p10_s,p90_s,p_target,actual_finish_s";
+
+    private static Path sample() throws URISyntaxException {
+        return Path.of(BacktestTest.class.getResource("/results/boston-2023-sample.csv.gz").toURI());
+    }
+
+    @Test
+    void theFittedModelBeatsEvenPaceOnHeldOutResults() throws Exception {
+        // the live model was fitted on Boston 2021-2022; the sample is from Boston 2023
+        final List<RunnerResult> runners = ResultsReader.read(sample(), ResultsFormat.BOSTON).runners();
+        final StringWriter csv = new StringWriter();
+
+        final Backtest.Result result = new Backtest(Models.live(), new EvenPaceModel(), 12_840_000)
+                .run(runners, csv, () -> { });
+
+        assertTrue(result.completeRunners() > 200);
+        assertTrue(result.overallMaeModelMin() < 0.85 * result.overallMaeBaselineMin(),
+                result.overallMaeModelMin() + " vs " + result.overallMaeBaselineMin());
+        for (final Backtest.SplitStats s : result.splits()) {
+            assertTrue(s.brierModel() <= s.brierBaseline() + 0.01, s.label + " Brier " + s.brierModel());
+            assertTrue(s.coverage(s.inside80) > 0.6, s.label + " 80% band covered " + s.coverage(s.inside80));
+        }
+        final String[] lines = csv.toString().split("\n");
+        assertTrue(lines[0].startsWith(CONTRACT + ","), lines[0]);
+        assertEquals(result.rows() + 1, lines.length);
+    }
+
+    @Test
+    void finishRowsHaveTheActualTimeAndNoBand() throws Exception {
+        final List<RunnerResult> runners = ResultsReader.read(sample(), ResultsFormat.BOSTON).runners().subList(0, 3);
+        final StringWriter csv = new StringWriter();
+
+        new Backtest(Models.live(), new EvenPaceModel(), 7_200_000).run(runners, csv, () -> { });
+
+        final String finish = csv.toString().lines().filter(l -> l.startsWith("1,42.1950,")).findFirst().orElseThrow();
+        final String[] f = finish.split(",");
+        assertEquals(f[2], f[3]);
+        assertEquals(f[3], f[4]);
+        assertEquals(f[3], f[5]);
+        assertEquals(f[3], f[7]);
+    }
+
+    @Test
+    void commandWritesTheContractCsvAndPrintsTheTable(@TempDir final Path dir) throws Exception {
+        final Path out = dir.resolve("predictions.csv");
+        final StringWriter err = new StringWriter();
+        final CommandLine cli = RaceTrackerCli.commandLine();
+        cli.setErr(new PrintWriter(err));
+
+        final int code = cli.execute("backtest", "--results", sample().toString(), "--format", "boston",
+                "--out", out.toString(), "--target", "3:30:00");
+
+        assertEquals(0, code, err::toString);
+        final List<String> lines = Files.readAllLines(out);
+        assertTrue(lines.get(0).startsWith(CONTRACT), lines.get(0));
+        assertTrue(lines.size() > 3000);
+    }
+
+    @Test
+    void aWrongFormatIsOneClearLine(@TempDir final Path dir) throws IOException, URISyntaxException {
+        final StringWriter err = new StringWriter();
+        final CommandLine cli = RaceTrackerCli.commandLine();
+        cli.setErr(new PrintWriter(err));
+
+        final int code = cli.execute("backtest", "--results", sample().toString(), "--format", "majors",
+                "--out", dir.resolve("p.csv").toString());
+
+        assertEquals(1, code);
+        assertTrue(err.toString().startsWith("race-tracker: "), err::toString);
+        assertTrue(err.toString().contains("--format"), err::toString);
+    }
+}
