@@ -19,7 +19,9 @@ public final class Scenarios {
 
     private static final Map<String, Function<Options, Scenario>> BY_NAME = new TreeMap<>(Map.of(
             Vienna2019.RACE_ID, o -> Vienna2019.scenario(),
-            Monza2017.RACE_ID, o -> Monza2017.scenario()));
+            Monza2017.RACE_ID, o -> Monza2017.scenario(),
+            London2023.RACE_ID, o -> London2023.scenario(o.runners(), o.seed()),
+            MassRace.RACE_ID, o -> MassRace.scenario(o.runners(), o.seed())));
 
     private Scenarios() {
     }
