@@ -1,29 +1,74 @@
 package io.racetracker.core.model;
 
-import org.apache.commons.statistics.distribution.NormalDistribution;
+import java.util.Objects;
 
 /**
- * The distribution of an athlete's finish time: the time already run plus a log-normally distributed remaining
- * time. At the finish the remaining time is zero and the forecast collapses to the actual time.
- *
- * @param elapsedMs          chip time at the latest split
- * @param medianRemainingMs  median of the time still to run
- * @param logSigma           standard deviation of the natural log of the remaining time
+ * The distribution of an athlete's finish time: the time already run plus a remaining time whose log is spread
+ * around its median by a {@link Spread} (normal, or the empirical shape a fitted model learned). At the finish the
+ * remaining time is zero and the forecast collapses to the actual time.
  */
-public record FinishForecast(long elapsedMs, double medianRemainingMs, double logSigma) {
-    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
+public final class FinishForecast {
+    private static final Spread NONE = new NormalSpread(0);
 
-    public FinishForecast {
-        if (medianRemainingMs < 0 || !Double.isFinite(medianRemainingMs) || logSigma < 0 || !Double.isFinite(logSigma)) {
-            throw new IllegalArgumentException("invalid forecast: remaining " + medianRemainingMs + " ms, sigma " + logSigma);
+    private final long elapsedMs;
+    private final double medianRemainingMs;
+    private final Spread spread;
+
+    /**
+     * A log-normal remaining time.
+     *
+     * @param elapsedMs         chip time at the latest split
+     * @param medianRemainingMs median of the time still to run
+     * @param logSigma          standard deviation of the natural log of the remaining time
+     */
+    public FinishForecast(final long elapsedMs, final double medianRemainingMs, final double logSigma) {
+        this(elapsedMs, medianRemainingMs, checkedSigma(logSigma));
+    }
+
+    /**
+     * A remaining time with any spread around its median.
+     *
+     * @param spread distribution of {@code log(remaining / medianRemainingMs)}
+     */
+    public FinishForecast(final long elapsedMs, final double medianRemainingMs, final Spread spread) {
+        if (medianRemainingMs < 0 || !Double.isFinite(medianRemainingMs)) {
+            throw new IllegalArgumentException("invalid forecast: remaining " + medianRemainingMs + " ms");
         }
+        this.elapsedMs = elapsedMs;
+        this.medianRemainingMs = medianRemainingMs;
+        this.spread = Objects.requireNonNull(spread, "spread");
+    }
+
+    private static Spread checkedSigma(final double logSigma) {
+        if (logSigma < 0 || !Double.isFinite(logSigma)) {
+            throw new IllegalArgumentException("invalid forecast: sigma " + logSigma);
+        }
+        return logSigma == 0 ? NONE : new NormalSpread(logSigma);
     }
 
     /** The finish itself: no time left, no uncertainty. */
     public static FinishForecast finished(final long finishMs) {
-        return new FinishForecast(finishMs, 0, 0);
+        return new FinishForecast(finishMs, 0, NONE);
     }
 
+    public long elapsedMs() {
+        return elapsedMs;
+    }
+
+    public double medianRemainingMs() {
+        return medianRemainingMs;
+    }
+
+    /** Width of the log remaining time; for non-normal spreads, half the 16th-84th percentile range. */
+    public double logSigma() {
+        return spread.sigmaEquivalent();
+    }
+
+    public Spread spread() {
+        return spread;
+    }
+
+    /** The central estimate: the median finish time. */
     public long projectedFinishMs() {
         return elapsedMs + Math.round(medianRemainingMs);
     }
@@ -33,11 +78,10 @@ public record FinishForecast(long elapsedMs, double medianRemainingMs, double lo
         if (!(p > 0 && p < 1)) {
             throw new IllegalArgumentException("quantile needs 0 < p < 1, got " + p);
         }
-        if (medianRemainingMs == 0 || logSigma == 0) {
+        if (medianRemainingMs == 0 || spread == NONE) {
             return projectedFinishMs();
         }
-        final double z = STANDARD_NORMAL.inverseCumulativeProbability(p);
-        return elapsedMs + Math.round(medianRemainingMs * Math.exp(logSigma * z));
+        return elapsedMs + Math.round(medianRemainingMs * Math.exp(spread.quantile(p)));
     }
 
     /** P(finish time &lt; targetMs). */
@@ -49,9 +93,15 @@ public record FinishForecast(long elapsedMs, double medianRemainingMs, double lo
         if (remainingBudget <= 0) {
             return 0.0;
         }
-        if (logSigma == 0) {
+        if (spread == NONE) {
             return medianRemainingMs < remainingBudget ? 1.0 : 0.0;
         }
-        return STANDARD_NORMAL.cumulativeProbability(Math.log(remainingBudget / medianRemainingMs) / logSigma);
+        return spread.cdf(Math.log(remainingBudget / medianRemainingMs));
+    }
+
+    @Override
+    public String toString() {
+        return "FinishForecast[elapsedMs=" + elapsedMs + ", medianRemainingMs=" + medianRemainingMs + ", logSigma="
+                + logSigma() + "]";
     }
 }

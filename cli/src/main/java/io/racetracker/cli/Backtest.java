@@ -1,0 +1,190 @@
+package io.racetracker.cli;
+
+import io.racetracker.core.model.FinishForecast;
+import io.racetracker.core.model.FinishTimeModel;
+import io.racetracker.core.model.RunnerProfile;
+import io.racetracker.core.model.Split;
+import io.racetracker.core.race.Courses;
+import io.racetracker.core.results.MatTime;
+import io.racetracker.core.results.RunnerResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Replays results split by split through a model and the even-pace baseline: writes one CSV row per runner and split
+ * and keeps the accuracy and calibration figures. Figures are over finishers with every mat (as the published
+ * table is), the CSV has every finisher and every read.
+ */
+final class Backtest {
+    static final String HEADER = "bib,split_km,elapsed_s,projected_finish_s,p10_s,p90_s,p_target,actual_finish_s,"
+            + "p25_s,p75_s,p2_5_s,p97_5_s,baseline_finish_s,baseline_p_target";
+
+    private final FinishTimeModel model;
+    private final FinishTimeModel baseline;
+    private final long targetMs;
+
+    Backtest(final FinishTimeModel model, final FinishTimeModel baseline, final long targetMs) {
+        this.model = model;
+        this.baseline = baseline;
+        this.targetMs = targetMs;
+    }
+
+    /** Figures at one mat. */
+    static final class SplitStats {
+        final String label;
+        final double distanceM;
+        long n;
+        double absErrorModelMs;
+        double absErrorBaselineMs;
+        long inside50;
+        long inside80;
+        long inside95;
+        double brierModel;
+        double brierBaseline;
+
+        SplitStats(final String label, final double distanceM) {
+            this.label = label;
+            this.distanceM = distanceM;
+        }
+
+        double maeModelMin() {
+            return absErrorModelMs / n / 60_000;
+        }
+
+        double maeBaselineMin() {
+            return absErrorBaselineMs / n / 60_000;
+        }
+
+        double coverage(final long inside) {
+            return (double) inside / n;
+        }
+
+        double brierModel() {
+            return brierModel / n;
+        }
+
+        double brierBaseline() {
+            return brierBaseline / n;
+        }
+
+        /** The 5 km ... 40 km mats that make up the overall figure (the half does not). */
+        boolean inOverall() {
+            return distanceM % 5_000 == 0;
+        }
+    }
+
+    /** All figures of a run. */
+    record Result(List<SplitStats> splits, long runners, long completeRunners, long rows) {
+        double overallMaeModelMin() {
+            return splits.stream().filter(SplitStats::inOverall).mapToDouble(SplitStats::maeModelMin).average().orElse(Double.NaN);
+        }
+
+        double overallMaeBaselineMin() {
+            return splits.stream().filter(SplitStats::inOverall).mapToDouble(SplitStats::maeBaselineMin).average().orElse(Double.NaN);
+        }
+    }
+
+    interface Progress {
+        void runnerDone();
+    }
+
+    Result run(final List<RunnerResult> runners, final Writer csv, final Progress progress) {
+        if (runners.isEmpty()) {
+            throw new IllegalArgumentException("no finishers to replay");
+        }
+        final List<SplitStats> stats = new ArrayList<>();
+        for (final MatTime mat : runners.get(0).mats()) {
+            stats.add(new SplitStats(mat.label(), mat.distanceM()));
+        }
+        long complete = 0;
+        long rows = 0;
+        try {
+            csv.write(HEADER);
+            csv.write('\n');
+            final StringBuilder line = new StringBuilder(160);
+            for (final RunnerResult runner : runners) {
+                final boolean isComplete = runner.complete();
+                complete += isComplete ? 1 : 0;
+                final RunnerProfile profile = new RunnerProfile(runner.sex(), runner.age());
+                final List<Split> splits = new ArrayList<>(runner.mats().size() + 1);
+                for (int i = 0; i < runner.mats().size(); i++) {
+                    final MatTime mat = runner.mats().get(i);
+                    if (!mat.read()) {
+                        continue;
+                    }
+                    splits.add(new Split(mat.distanceM(), mat.elapsedMs()));
+                    final FinishForecast f = model.forecast(splits, Courses.MARATHON_M, profile);
+                    final FinishForecast b = baseline.forecast(splits, Courses.MARATHON_M, profile);
+                    write(line, runner, mat.distanceM(), mat.elapsedMs(), f, b, csv);
+                    rows++;
+                    if (isComplete) {
+                        record(stats.get(i), runner.finishMs(), f, b);
+                    }
+                }
+                splits.add(new Split(Courses.MARATHON_M, runner.finishMs()));
+                final FinishForecast f = model.forecast(splits, Courses.MARATHON_M, profile);
+                final FinishForecast b = baseline.forecast(splits, Courses.MARATHON_M, profile);
+                write(line, runner, Courses.MARATHON_M, runner.finishMs(), f, b, csv);
+                rows++;
+                progress.runnerDone();
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the predictions: " + e.getMessage(), e);
+        }
+        return new Result(stats, runners.size(), complete, rows);
+    }
+
+    private void record(final SplitStats s, final long actualMs, final FinishForecast f, final FinishForecast b) {
+        s.n++;
+        s.absErrorModelMs += Math.abs(f.projectedFinishMs() - actualMs);
+        s.absErrorBaselineMs += Math.abs(b.projectedFinishMs() - actualMs);
+        s.inside50 += inside(f, 0.25, 0.75, actualMs);
+        s.inside80 += inside(f, 0.10, 0.90, actualMs);
+        s.inside95 += inside(f, 0.025, 0.975, actualMs);
+        final double outcome = actualMs < targetMs ? 1 : 0;
+        s.brierModel += square(f.probabilityUnder(targetMs) - outcome);
+        s.brierBaseline += square(b.probabilityUnder(targetMs) - outcome);
+    }
+
+    private static int inside(final FinishForecast f, final double lo, final double hi, final long actualMs) {
+        return actualMs >= f.quantileMs(lo) && actualMs <= f.quantileMs(hi) ? 1 : 0;
+    }
+
+    private static double square(final double v) {
+        return v * v;
+    }
+
+    private void write(final StringBuilder line, final RunnerResult runner, final double distanceM, final long elapsedMs,
+                       final FinishForecast f, final FinishForecast b, final Writer csv) throws IOException {
+        final boolean done = f.medianRemainingMs() == 0;
+        line.setLength(0);
+        line.append(csvText(runner.bib())).append(',')
+                .append(String.format(Locale.ROOT, "%.4f", distanceM / 1000)).append(',')
+                .append(seconds(elapsedMs)).append(',')
+                .append(seconds(f.projectedFinishMs())).append(',')
+                .append(seconds(done ? f.projectedFinishMs() : f.quantileMs(0.10))).append(',')
+                .append(seconds(done ? f.projectedFinishMs() : f.quantileMs(0.90))).append(',')
+                .append(String.format(Locale.ROOT, "%.4f", f.probabilityUnder(targetMs))).append(',')
+                .append(seconds(runner.finishMs())).append(',')
+                .append(seconds(done ? f.projectedFinishMs() : f.quantileMs(0.25))).append(',')
+                .append(seconds(done ? f.projectedFinishMs() : f.quantileMs(0.75))).append(',')
+                .append(seconds(done ? f.projectedFinishMs() : f.quantileMs(0.025))).append(',')
+                .append(seconds(done ? f.projectedFinishMs() : f.quantileMs(0.975))).append(',')
+                .append(seconds(b.projectedFinishMs())).append(',')
+                .append(String.format(Locale.ROOT, "%.4f", b.probabilityUnder(targetMs))).append('\n');
+        csv.append(line);
+    }
+
+    private static String seconds(final long ms) {
+        return String.format(Locale.ROOT, "%.1f", ms / 1000.0);
+    }
+
+    private static String csvText(final String text) {
+        return text.contains(",") || text.contains("\"") ? '"' + text.replace("\"", "\"\"") + '"' : text;
+    }
+}

@@ -1,0 +1,105 @@
+package io.racetracker.cli;
+
+import io.racetracker.core.model.EvenPaceModel;
+import io.racetracker.core.model.FinishTimeModel;
+import io.racetracker.core.model.FittedModel;
+import io.racetracker.core.model.Models;
+import io.racetracker.core.race.RaceTime;
+import io.racetracker.core.results.ResultsFile;
+import io.racetracker.core.results.ResultsFormat;
+import io.racetracker.core.results.ResultsReader;
+import io.racetracker.core.results.RunnerResult;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = {"Replay a results file split by split through the live prediction model and the even-pace "
+            + "baseline; write every prediction as CSV and print accuracy and calibration.",
+            "Figures are over finishers with a read at every mat; the CSV has every finisher."})
+final class BacktestCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--results", paramLabel = "FILE", required = true, description = "Results file, plain or gzip'd.")
+    Path results;
+
+    @Option(names = "--format", paramLabel = "FORMAT", required = true, description = "boston or majors.")
+    String format;
+
+    @Option(names = "--out", paramLabel = "PREDICTIONS.csv", required = true, description = "Where to write the predictions.")
+    Path out;
+
+    @Option(names = "--target", paramLabel = "H:MM:SS",
+            description = "Target time for P(finish < target) (default: the file's median finish, to the minute).")
+    String target;
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Model parameters written by fit-model (default: the live model).")
+    Path modelFile;
+
+    @Override
+    public Integer call() throws IOException {
+        final ResultsFile file = ResultsReader.read(results, ResultsFormat.parse(format));
+        final List<RunnerResult> runners = file.runners();
+        if (runners.isEmpty()) {
+            throw new IllegalArgumentException(results + ": no usable rows (" + file.problems().size() + " skipped"
+                    + (file.problems().isEmpty() ? "" : "; first: " + file.problems().get(0)) + ")");
+        }
+        final long targetMs = target != null ? RaceTime.parse(target) : medianFinishToTheMinute(runners);
+        final FinishTimeModel model = modelFile != null ? FittedModel.fromFile(modelFile) : Models.live();
+        final PrintStream console = System.out;
+        console.printf("%s: %d finishers, %d rows skipped%s%n", results, runners.size(), file.problems().size(),
+                file.problems().isEmpty() ? "" : " (first: " + file.problems().get(0) + ")");
+        console.printf("Model: %s; target %s%s%n", modelFile != null ? modelFile : model.getClass().getSimpleName(),
+                RaceTime.hms(targetMs), target != null ? "" : " (median finish of the file; set with --target)");
+
+        final Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        final Backtest.Result result;
+        try (BufferedWriter csv = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+             ProgressBar bar = new ProgressBarBuilder().setTaskName("runners").setInitialMax(runners.size())
+                     .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).build()) {
+            result = new Backtest(model, new EvenPaceModel(), targetMs).run(runners, csv, bar::step);
+        }
+        print(result, console);
+        console.printf("Wrote %d predictions to %s%n", result.rows(), out);
+        return 0;
+    }
+
+    static long medianFinishToTheMinute(final List<RunnerResult> runners) {
+        final long[] finishes = runners.stream().mapToLong(RunnerResult::finishMs).sorted().toArray();
+        return Math.round(finishes[finishes.length / 2] / 60_000.0) * 60_000;
+    }
+
+    static void print(final Backtest.Result result, final PrintStream console) {
+        console.printf("%nFinishers with every mat: %d of %d%n", result.completeRunners(), result.runners());
+        console.println("split  runners  MAE model  MAE even-pace  in 50% band  in 80% band  in 95% band"
+                + "  Brier model  Brier even-pace");
+        for (final Backtest.SplitStats s : result.splits()) {
+            if (s.n == 0) {
+                continue;
+            }
+            console.println(String.format(Locale.ROOT, "%-5s  %7d  %8.2f m  %12.2f m  %10.1f%%  %10.1f%%  %10.1f%%"
+                            + "  %11.4f  %15.4f", s.label, s.n, s.maeModelMin(), s.maeBaselineMin(),
+                    100 * s.coverage(s.inside50), 100 * s.coverage(s.inside80), 100 * s.coverage(s.inside95),
+                    s.brierModel(), s.brierBaseline()));
+        }
+        console.println(String.format(Locale.ROOT, "overall MAE (mean of 5K..40K): model %.2f min, even pace %.2f min",
+                result.overallMaeModelMin(), result.overallMaeBaselineMin()));
+    }
+}
