@@ -1,14 +1,12 @@
 package io.racetracker.producer.mass;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.racetracker.core.event.Sex;
 import io.racetracker.core.json.Json;
-import io.racetracker.core.race.RaceTime;
-import java.io.BufferedReader;
+import io.racetracker.core.results.ResultsFormat;
+import io.racetracker.core.results.ResultsReader;
+import io.racetracker.core.results.RunnerResult;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Fits a {@link MassFieldModel} from real results files and writes it as JSON.
@@ -25,9 +22,8 @@ import java.util.zip.GZIPInputStream;
  * <pre>
  * java -cp ... io.racetracker.producer.mass.FitMassField OUT.json FILE...
  * </pre>
- * Each FILE is a Boston results CSV ({@code bib,age,sex,5K,...,40K,finish}, times H:MM:SS, {@code -} for no read) or
- * a majors PSV ({@code year|bib|age_group|gender|...|5k|...|finish}, seconds, {@code 0.0}/{@code NaN} for no read),
- * either gzip'd ({@code .gz}) or plain. The file type is told by its header line.
+ * Each FILE is a Boston results file ({@code .csv}) or a majors file ({@code .psv}), either gzip'd ({@code .gz}) or
+ * plain, in the layouts of {@link ResultsFormat}; rows the reader cannot use are skipped.
  */
 public final class FitMassField {
     static final List<String> SPLITS = List.of("5K", "10K", "15K", "20K", "HALF", "25K", "30K", "35K", "40K");
@@ -130,82 +126,28 @@ public final class FitMassField {
                 round(runnersMissing / (double) rows.size(), 4));
     }
 
-    static List<Row> read(final Path file) throws IOException {
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            final String header = reader.readLine();
-            if (header == null) {
-                return List.of();
+    /** Finishers of one file, read with the project's results reader; the format is told by the file name. */
+    static List<Row> read(final Path file) {
+        final String name = file.getFileName().toString().toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
+        final ResultsFormat format;
+        if (name.endsWith(".psv")) {
+            format = ResultsFormat.MAJORS;
+        } else if (name.endsWith(".csv")) {
+            format = ResultsFormat.BOSTON;
+        } else {
+            throw new IllegalArgumentException(file + ": expected a Boston .csv or a majors .psv file (optionally .gz)");
+        }
+        final List<Row> rows = new ArrayList<>();
+        for (final RunnerResult runner : ResultsReader.read(file, format).runners()) {
+            if (runner.sex() == Sex.X) {
+                continue;
             }
-            final boolean majors = header.contains("|");
-            final String separator = majors ? "\\|" : ",";
-            final Map<String, Integer> column = new LinkedHashMap<>();
-            final String[] names = header.split(separator, -1);
-            for (int i = 0; i < names.length; i++) {
-                column.put(names[i].trim().toLowerCase(Locale.ROOT), i);
-            }
-            final String sexColumn = majors ? "gender" : "sex";
-            for (final String needed : List.of(sexColumn, "finish")) {
-                if (!column.containsKey(needed)) {
-                    throw new IllegalArgumentException(file + ": header has no '" + needed + "' column: " + header);
-                }
-            }
-            final List<Row> rows = new ArrayList<>();
-            String line;
-            int number = 1;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    final Row row = row(line.split(separator, -1), column, sexColumn, majors);
-                    if (row != null) {
-                        rows.add(row);
-                    }
-                } catch (final RuntimeException e) {
-                    throw new IllegalArgumentException(file + " line " + number + ": " + e.getMessage(), e);
-                }
-            }
-            return rows;
+            final double[] splits = runner.mats().stream()
+                    .mapToDouble(m -> m.read() ? m.elapsedMs() / 1000.0 : Double.NaN).toArray();
+            rows.add(new Row(runner.sex().name(), runner.age() == null ? -1 : runner.age(), splits,
+                    runner.finishMs() / 1000.0));
         }
-    }
-
-    private static Row row(final String[] f, final Map<String, Integer> column, final String sexColumn,
-                           final boolean majors) {
-        final String rawSex = f[column.get(sexColumn)].trim();
-        final String sex = rawSex.equals("W") ? "F" : rawSex;
-        final double finish = time(f[column.get("finish")], majors);
-        if (!(sex.equals("M") || sex.equals("F")) || Double.isNaN(finish)) {
-            return null;
-        }
-        final double[] splits = new double[SPLITS.size()];
-        for (int i = 0; i < splits.length; i++) {
-            final Integer at = column.get(SPLITS.get(i).toLowerCase(Locale.ROOT));
-            splits[i] = at == null ? Double.NaN : time(f[at], majors);
-        }
-        final Integer ageAt = column.get("age");
-        final int age = ageAt == null || f[ageAt].isBlank() ? -1 : Integer.parseInt(f[ageAt].trim());
-        return new Row(sex, age, splits, finish);
-    }
-
-    /** Boston: H:MM:SS or {@code -}; majors: seconds, {@code 0.0} or {@code NaN} for no read. */
-    private static double time(final String text, final boolean majors) {
-        if (majors) {
-            return seconds(text);
-        }
-        final String t = text.trim();
-        return t.isEmpty() || t.equals("-") ? Double.NaN : RaceTime.parse(t) / 1000.0;
-    }
-
-    private static double seconds(final String text) {
-        final String t = text.trim();
-        if (t.isEmpty() || t.equalsIgnoreCase("nan")) {
-            return Double.NaN;
-        }
-        final double value = Double.parseDouble(t);
-        return value > 0 ? value : Double.NaN;
+        return rows;
     }
 
     private static boolean increasing(final Row row) {
