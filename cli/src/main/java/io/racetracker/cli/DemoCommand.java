@@ -78,11 +78,11 @@ final class DemoCommand implements Callable<Integer> {
             final LiveView view = new LiveView(System.out, race.finishers());
             closer.register(new ProjectionWatcher(clientProps, view::show));
             System.out.printf("Replaying %s at %sx real time: %d athletes, %d mat reads. Kafka at %s.%n%n",
-                    race.course().name(), speed, race.athletes().size(), race.reads().size(), bootstrap);
+                    race.course().name(), speed, race.athletes().size(), race.readCount(), bootstrap);
 
             final KafkaProducer<String, byte[]> producer = closer.register(new KafkaProducer<>(
                     ProducerSettings.of(bootstrap, KafkaOptions.asMap(clientProps))));
-            new RaceReplayer(producer).replay(race, speed, (sent, total, latest) -> { });
+            new RaceReplayer(producer).replay(race, speed, (sent, latest) -> { });
 
             if (untilFinish) {
                 return awaitFinish(view.allFinished(), race);

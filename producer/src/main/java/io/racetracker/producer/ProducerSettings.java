@@ -26,7 +26,9 @@ public final class ProducerSettings {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "300000");
-        // small JSON records batch and compress well; 20 ms keeps live latency far below a broadcast's refresh
+        // small JSON records batch and compress well: lz4 stores a mass race in about a quarter of the bytes of no
+        // compression and sent faster than zstd in every run measured on a local broker (docs/producer.md);
+        // 20 ms keeps live latency far below a broadcast's refresh
         props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

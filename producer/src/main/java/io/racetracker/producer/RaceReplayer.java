@@ -2,14 +2,17 @@ package io.racetracker.producer;
 
 import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.Course;
-import io.racetracker.core.event.SplitEvent;
 import io.racetracker.core.topic.Topic;
 import io.racetracker.core.topic.Topics;
 import io.racetracker.producer.scenario.Scenario;
+import io.racetracker.producer.wire.FaultInjector;
+import io.racetracker.producer.wire.Outgoing;
+import io.racetracker.producer.wire.WireFaults;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,17 +20,38 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Puts a {@link Scenario} on the wire: the course, then every registration, then each mat read at its moment on a
  * replay clock running {@code speed} times real time ({@link Double#POSITIVE_INFINITY} for as fast as the broker
- * takes it). Fails with the first send error instead of losing a read.
+ * takes it), through the timing-mat faults asked for. Fails with the first send error instead of losing a read.
  */
 public final class RaceReplayer {
-    /** Told of progress after every read sent. */
+    /** Told of progress after every record sent to {@code race-splits}. */
     @FunctionalInterface
     public interface Progress {
-        void sent(long readsSent, long readsTotal, SplitEvent latest);
+        void sent(long recordsSent, Outgoing latest);
     }
 
-    /** What was sent, by kind. */
+    /**
+     * What was sent, by kind: {@code courses}, {@code athletes}, {@code reads} (every read sent once, on time or
+     * late), {@code late} (of those, delivered late), {@code duplicates}, {@code malformed}, and {@code missed}
+     * (reads the mats missed: not sent).
+     */
     public record Summary(Map<String, Long> sentByKind, Duration took) {
+        public long count(final String kind) {
+            return sentByKind.getOrDefault(kind, 0L);
+        }
+
+        /** Records put on the wire, every topic. */
+        public long recordsSent() {
+            return count("courses") + count("athletes") + count("reads") + count("duplicates") + count("malformed");
+        }
+
+        public String describe() {
+            final double seconds = Math.max(took.toMillis(), 1) / 1000.0;
+            return String.format(Locale.ROOT, "%,d records in %.1f s (%,.0f records/s): %,d course, %,d athletes,"
+                            + " %,d reads (%,d of them late), %,d duplicates, %,d malformed; %,d reads missed by the mats"
+                            + " (not sent)", recordsSent(), seconds, recordsSent() / seconds, count("courses"),
+                    count("athletes"), count("reads"), count("late"), count("duplicates"), count("malformed"),
+                    count("missed"));
+        }
     }
 
     private final Producer<String, byte[]> producer;
@@ -36,12 +60,21 @@ public final class RaceReplayer {
         this.producer = producer;
     }
 
+    /** Replays with the scenario's own default faults (none for the historical races). */
     public Summary replay(final Scenario scenario, final double speed, final Progress progress) throws InterruptedException {
+        return replay(scenario, scenario.defaultFaults(), speed, progress);
+    }
+
+    public Summary replay(final Scenario scenario, final WireFaults faults, final double speed, final Progress progress)
+            throws InterruptedException {
         if (!(speed > 0)) {
             throw new IllegalArgumentException("speed must be > 0, got " + speed);
         }
         final long began = System.nanoTime();
-        final Map<String, Long> counts = new TreeMap<>();
+        final Map<String, Long> counts = new LinkedHashMap<>();
+        for (final String kind : new String[] {"courses", "athletes", "reads", "late", "duplicates", "malformed", "missed"}) {
+            counts.put(kind, 0L);
+        }
         final AtomicReference<Exception> failure = new AtomicReference<>();
 
         final Course course = scenario.course();
@@ -55,24 +88,44 @@ public final class RaceReplayer {
         producer.flush();
         rethrow(failure);
 
-        final Instant raceStart = course.startTime() != null ? course.startTime()
-                : scenario.reads().isEmpty() ? Instant.now() : scenario.reads().get(0).readAt();
+        final FaultInjector wire = new FaultInjector(scenario.iterator(), course, faults);
+        Instant raceStart = course.startTime();
+        final long replayBegan = System.nanoTime();
         long sent = 0;
-        for (final SplitEvent read : scenario.reads()) {
-            waitUntil(began, Duration.between(raceStart, read.readAt()), speed);
-            send(Topics.RACE_SPLITS, read.athleteId(), read, failure);
+        while (wire.hasNext()) {
+            final Outgoing out = wire.next();
+            if (raceStart == null) {
+                raceStart = out.sendAt();
+            }
+            waitUntil(replayBegan, Duration.between(raceStart, out.sendAt()), speed);
+            final byte[] bytes = out.raw() != null ? out.raw()
+                    : Topics.RACE_SPLITS.valueSerde().serialize(Topics.RACE_SPLITS.name(), out.read());
+            sendRaw(Topics.RACE_SPLITS.name(), out.key(), bytes, failure);
             rethrow(failure);
-            counts.merge("reads", 1L, Long::sum);
-            progress.sent(++sent, scenario.reads().size(), read);
+            switch (out.kind()) {
+                case READ -> counts.merge("reads", 1L, Long::sum);
+                case LATE -> {
+                    counts.merge("reads", 1L, Long::sum);
+                    counts.merge("late", 1L, Long::sum);
+                }
+                case DUPLICATE -> counts.merge("duplicates", 1L, Long::sum);
+                case MALFORMED -> counts.merge("malformed", 1L, Long::sum);
+                default -> throw new IllegalStateException("unknown kind " + out.kind());
+            }
+            progress.sent(++sent, out);
         }
         producer.flush();
         rethrow(failure);
+        counts.put("missed", wire.missed());
         return new Summary(counts, Duration.ofNanos(System.nanoTime() - began));
     }
 
     private <V> void send(final Topic<V> topic, final String key, final V value, final AtomicReference<Exception> failure) {
-        final byte[] bytes = topic.valueSerde().serialize(topic.name(), value);
-        producer.send(new ProducerRecord<>(topic.name(), key, bytes), (metadata, error) -> {
+        sendRaw(topic.name(), key, topic.valueSerde().serialize(topic.name(), value), failure);
+    }
+
+    private void sendRaw(final String topic, final String key, final byte[] bytes, final AtomicReference<Exception> failure) {
+        producer.send(new ProducerRecord<>(topic, key, bytes), (metadata, error) -> {
             if (error != null) {
                 failure.compareAndSet(null, error);
             }
@@ -81,7 +134,7 @@ public final class RaceReplayer {
 
     private static void waitUntil(final long beganNanos, final Duration raceTime, final double speed)
             throws InterruptedException {
-        if (Double.isInfinite(speed)) {
+        if (Double.isInfinite(speed) || raceTime.isNegative()) {
             return;
         }
         final long dueNanos = beganNanos + (long) (raceTime.toNanos() / speed);
