@@ -1,6 +1,7 @@
 package io.racetracker.cli;
 
 import io.racetracker.core.model.Models;
+import io.racetracker.core.topic.Topics;
 import io.racetracker.producer.ProducerSettings;
 import io.racetracker.producer.RaceReplayer;
 import io.racetracker.producer.scenario.Scenario;
@@ -13,11 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -76,7 +77,8 @@ final class DemoCommand implements Callable<Integer> {
             closer.register(new TrackerService(streamsProps, Models.live())).start(Duration.ofSeconds(120));
 
             final LiveView view = new LiveView(System.out, race.finishers());
-            closer.register(new ProjectionWatcher(clientProps, view::show));
+            closer.register(new TopicWatcher(clientProps,
+                    List.of(Topics.ATHLETE_PROJECTIONS, Topics.RACE_ALERTS, Topics.RACE_RESULTS), view));
             System.out.printf("Replaying %s at %sx real time: %d athletes, %d mat reads. Kafka at %s.%n%n",
                     race.course().name(), speed, race.athletes().size(), race.readCount(), bootstrap);
 
@@ -85,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
             new RaceReplayer(producer).replay(race, speed, (sent, latest) -> { });
 
             if (untilFinish) {
-                return awaitFinish(view.allFinished(), race);
+                return awaitFinish(view, race);
             }
             System.out.printf("%nReplay finished. Topics stay readable at %s while this runs; Ctrl-C to stop.%n", bootstrap);
             new CountDownLatch(1).await();
@@ -93,13 +95,13 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static int awaitFinish(final CountDownLatch finished, final Scenario race) throws InterruptedException {
-        if (finished.await(SETTLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            System.out.printf("%nAll %d finishers of %s are in. Done.%n", race.finishers(), race.name());
+    private static int awaitFinish(final LiveView view, final Scenario race) throws InterruptedException {
+        if (view.awaitAllDone(SETTLE_TIMEOUT.toMillis())) {
+            System.out.printf("%nAll %d finishers of %s are in, with their results. Done.%n", race.finishers(), race.name());
             return 0;
         }
-        System.err.printf("%nOnly %d of %d finishers appeared on athlete-projections within %s of the last read.%n",
-                race.finishers() - finished.getCount(), race.finishers(), SETTLE_TIMEOUT);
+        System.err.printf("%nWithin %s of the last read, %d of %d finishers appeared on athlete-projections and %d on"
+                + " race-results.%n", SETTLE_TIMEOUT, view.finishedCount(), race.finishers(), view.resultCount());
         return 1;
     }
 

@@ -11,6 +11,8 @@ import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.GlobalKTable;
@@ -65,7 +67,7 @@ public final class TrackerTopology {
      */
     public static Topology build(final FinishTimeModel model, final Properties config) {
         final TrackerOptions options = TrackerOptions.from(config);
-        final StreamsBuilder builder = new StreamsBuilder();
+        final StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
         final GlobalKTable<String, Course> courses = builder.globalTable(Topics.RACE_COURSES.name(),
                 consumed(Topics.RACE_COURSES, "courses-source"), materialized(COURSES_STORE, Topics.RACE_COURSES));
         final KTable<String, Athlete> athletes = builder.table(Topics.RACE_ATHLETES.name(),
