@@ -89,7 +89,7 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
             updatedAt.merge(board, update.readAt(), (a, b) -> a.isAfter(b) ? a : b);
         }
         if (update.finished() && (old == null || !old.finished())) {
-            context.forward(record.withKey(update.athleteId()).withValue(BoardOutput.of(result(update))));
+            finished(update, record);
         }
     }
 
@@ -140,15 +140,51 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
         return new Meta(first.athleteId(), meta.lastGapMs(), meta.athletes());
     }
 
+    /**
+     * Counts a new finisher and publishes their result. Reads of different athletes can arrive out of chip-time
+     * order (a replay, a slow partition): a finisher who comes in faster than someone already placed in the top
+     * {@link TrackerOptions#leaderboardSize()} of a board moves them down, so their results are published again.
+     */
+    private void finished(final BoardUpdate update, final Record<String, BoardUpdate> record) {
+        final Set<String> displaced = new LinkedHashSet<>();
+        for (final String board : List.of(update.raceId() + "|" + ALL, update.raceId() + "|" + update.category())) {
+            countFinisher(board, update);
+            if (places.get(board).placeOf(update.elapsedMs()) <= options.leaderboardSize()) {
+                displaced.addAll(slowerFinishersInTop(board, update));
+            }
+        }
+        context.forward(record.withKey(update.athleteId()).withValue(BoardOutput.of(result(update))));
+        for (final String athleteId : displaced) {
+            final BoardUpdate other = athletes.get(update.raceId() + "|" + athleteId);
+            context.forward(record.withKey(athleteId).withValue(BoardOutput.of(result(other))));
+        }
+    }
+
+    private List<String> slowerFinishersInTop(final String board, final BoardUpdate update) {
+        final List<String> slower = new ArrayList<>();
+        try (KeyValueIterator<String, BoardUpdate> it = positions.prefixScan(board + "|", PREFIX)) {
+            for (int position = 1; it.hasNext() && position <= options.leaderboardSize(); position++) {
+                final BoardUpdate entry = it.next().value;
+                if (!entry.finished()) {
+                    break;
+                }
+                if (entry.elapsedMs() > update.elapsedMs()) {
+                    slower.add(entry.athleteId());
+                }
+            }
+        }
+        return slower;
+    }
+
     private RaceResult result(final BoardUpdate update) {
-        final int place = placesOf(update.raceId() + "|" + ALL, update);
-        final int categoryPlace = placesOf(update.raceId() + "|" + update.category(), update);
+        final int place = places.get(update.raceId() + "|" + ALL).placeOf(update.elapsedMs());
+        final int categoryPlace = places.get(update.raceId() + "|" + update.category()).placeOf(update.elapsedMs());
         return new RaceResult(update.raceId(), update.athleteId(), update.bib(), update.name(), update.category(),
                 update.elapsedMs(), RaceTime.hms(update.elapsedMs()), place, categoryPlace);
     }
 
-    /** Counts a new finisher on a board and returns their place there. */
-    private int placesOf(final String board, final BoardUpdate update) {
+    /** Counts a new finisher on a board. */
+    private void countFinisher(final String board, final BoardUpdate update) {
         final FinishPlaces known = places.get(board);
         if (known == null) {
             // first finisher since this task started: everyone is in the store already, this one included
@@ -156,7 +192,6 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
         } else {
             known.add(update.elapsedMs());
         }
-        return places.get(board).placeOf(update.elapsedMs());
     }
 
     /** Finishers of a board from its store: all of them, since this one was already put there. */
