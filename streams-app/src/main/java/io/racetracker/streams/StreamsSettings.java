@@ -27,6 +27,12 @@ public final class StreamsSettings {
                 Map.entry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true),
                 // the compacted race-athletes topic doubles as its table's changelog
                 Map.entry(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE),
+                // a poison record goes to race-dead-letters and processing goes on: no crash loop, nothing dropped
+                Map.entry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        DeadLetterHandlers.Deserialization.class.getName()),
+                Map.entry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Processing.class.getName()),
+                // a graph change can never silently rename a changelog or repartition topic
+                Map.entry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true),
                 Map.entry(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed"));
     }
 

@@ -52,6 +52,17 @@ class DeadLetterTest {
     }
 
     @Test
+    void aMissingFieldAndANegativeTimeAreNamed() {
+        final DeadLetter missing = rejectedAfter(fx -> fx.readRaw("r1", "{\"raceId\":\"test-marathon\",\"athleteId\":\"r1\","
+                + "\"distanceM\":10000,\"elapsedMs\":1800000,\"readAt\":\"2023-04-23T09:30:00Z\"}"));
+        assertEquals(Reason.INVALID_FIELD, missing.code());
+        assertTrue(missing.reason().contains("timingPointId"), missing.reason());
+        final DeadLetter negative = rejectedAfter(fx -> fx.readRaw("r1", "{\"raceId\":\"test-marathon\",\"athleteId\":\"r1\","
+                + "\"timingPointId\":\"10K\",\"distanceM\":10000,\"elapsedMs\":-1800000,\"readAt\":\"2023-04-23T09:30:00Z\"}"));
+        assertEquals("Invalid SplitEvent: elapsedMs must be >= 0 ms (was -1800000)", negative.reason());
+    }
+
+    @Test
     void aNullValueAndNonUtf8BytesAreRejected() {
         assertEquals(Reason.NULL_VALUE, rejectedAfter(fx -> fx.readRaw("r1", (byte[]) null)).code());
         final DeadLetter binary = rejectedAfter(fx -> fx.readRaw("r1", new byte[] {(byte) 0xC3, (byte) 0x28}));

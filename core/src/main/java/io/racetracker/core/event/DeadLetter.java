@@ -38,7 +38,11 @@ public record DeadLetter(
     /** Why an input was rejected. */
     public enum Reason {
         NULL_KEY, NULL_VALUE, OVERSIZED, NOT_UTF8, MALFORMED_JSON, INVALID_FIELD, KEY_MISMATCH,
-        UNKNOWN_RACE, UNKNOWN_ATHLETE, UNKNOWN_TIMING_POINT, BEYOND_COURSE, TIME_BACKWARDS, IMPOSSIBLE_PACE
+        UNKNOWN_RACE, UNKNOWN_ATHLETE, UNKNOWN_TIMING_POINT, BEYOND_COURSE, TIME_BACKWARDS, IMPOSSIBLE_PACE,
+        /** A registration, course or other record that could not be read. */
+        UNREADABLE_RECORD,
+        /** The tracker failed on the record; it was set aside so that the next record goes on. */
+        PROCESSING_ERROR
     }
 
     public static DeadLetter of(final Reason code, final String reason, final String sourceTopic, final int partition,
