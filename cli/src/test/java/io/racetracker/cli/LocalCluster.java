@@ -1,0 +1,73 @@
+package io.racetracker.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The tracker as its users run it, for reliability tests: a real broker and streams apps as child processes of
+ * the packaged launcher, which the test can stop, kill and restart.
+ */
+final class LocalCluster implements AutoCloseable {
+    final Path dir;
+    final String bootstrap;
+    private final List<Launcher> running = new ArrayList<>();
+    private Launcher broker;
+    private int runs;
+
+    LocalCluster(final Path dir) throws IOException, InterruptedException {
+        this.dir = dir;
+        this.bootstrap = "127.0.0.1:" + LocalKafka.freePortPair(39392);
+        startBroker();
+    }
+
+    void startBroker() throws IOException, InterruptedException {
+        broker = start("broker", "--bootstrap-server", bootstrap, "--data-dir", dir.resolve("broker").toString());
+        broker.awaitOutput(out -> out.contains("Kafka broker running on " + bootstrap), Duration.ofMinutes(2));
+    }
+
+    /** Stops the broker cleanly (SIGTERM), as an operator restarting it would. */
+    void stopBroker() throws InterruptedException {
+        broker.close();
+        running.remove(broker);
+    }
+
+    /**
+     * A streams app that fails over fast: a killed member's partitions move after 6 s instead of 45 s.
+     */
+    Launcher startStreams() throws IOException, InterruptedException {
+        final Launcher streams = start("streams", "--bootstrap-server", bootstrap,
+                "-X", "application.id=reliability-it", "-X", "state.dir=" + dir.resolve("state-" + runs),
+                "-X", "session.timeout.ms=6000", "-X", "heartbeat.interval.ms=1500");
+        streams.awaitOutput(out -> out.contains("running against " + bootstrap), Duration.ofMinutes(2));
+        return streams;
+    }
+
+    /** Kills a process at once (SIGKILL): no shutdown hook, no clean close, an open transaction left behind. */
+    void kill(final Launcher launcher) throws InterruptedException {
+        launcher.process.destroyForcibly().waitFor();
+        running.remove(launcher);
+    }
+
+    Launcher start(final String... args) throws IOException {
+        final Launcher launcher = Launcher.start(dir, args[0] + "-" + runs++, args);
+        running.add(launcher);
+        return launcher;
+    }
+
+    Properties clientProps() {
+        final Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        return props;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).close();
+        }
+    }
+}
