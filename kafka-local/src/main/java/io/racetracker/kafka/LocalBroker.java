@@ -14,7 +14,7 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A real single-node KRaft Kafka broker (combined broker and controller), run from Maven Central jars in a JVM
- * of its own. Formats the data directory on first use, then runs {@code kafka.Kafka} until the JVM is stopped, or
+ * of its own. Formats the data directory on first use (and never again, so a restart keeps its data), then runs {@code kafka.Kafka} until the JVM is stopped, or
  * until the parent process named by {@code --parent-pid} exits, so that a killed launcher never leaves a broker
  * behind.
  *
@@ -36,12 +36,15 @@ public final class LocalBroker {
         try (Writer out = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
             serverProperties(dataDir.resolve("logs"), port, controllerPort).store(out, "race-tracker local broker");
         }
-        final int formatted = kafka.tools.StorageTool.execute(new String[] {
-            "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"},
-            new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8));
-        if (formatted != 0) {
-            System.err.println("could not format the broker's data directory " + dataDir);
-            System.exit(formatted);
+        // a data directory formatted before keeps its cluster id: a restart finds its topics where it left them
+        if (!Files.exists(dataDir.resolve("logs/meta.properties"))) {
+            final int formatted = kafka.tools.StorageTool.execute(new String[] {
+                "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"},
+                new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+            if (formatted != 0) {
+                System.err.println("could not format the broker's data directory " + dataDir);
+                System.exit(formatted);
+            }
         }
         kafka.Kafka.main(new String[] {config.toString()});
     }
