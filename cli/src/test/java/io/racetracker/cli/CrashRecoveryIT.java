@@ -5,24 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.racetracker.cli.verify.Books;
 import io.racetracker.core.event.AthleteProjection;
-import io.racetracker.core.model.Models;
 import io.racetracker.core.topic.Topics;
-import io.racetracker.streams.StreamsSettings;
-import io.racetracker.streams.TrackerTopology;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +44,7 @@ class CrashRecoveryIT {
             }
 
             final Map<String, List<AthleteProjection>> crashed = Outputs.byKey(cluster.clientProps(), Topics.ATHLETE_PROJECTIONS);
-            final Map<String, List<AthleteProjection>> clean = cleanRun(cluster.clientProps(), dir.resolve("reference"));
+            final Map<String, List<AthleteProjection>> clean = CleanRun.projections(cluster.clientProps(), dir.resolve("reference"));
             assertEquals(clean.keySet(), crashed.keySet());
             for (final String athlete : clean.keySet()) {
                 assertEquals(clean.get(athlete), crashed.get(athlete), "projections of " + athlete);
@@ -72,26 +60,6 @@ class CrashRecoveryIT {
         while (Outputs.committedEnd(cluster.clientProps(), Topics.ATHLETE_PROJECTIONS.name()) < start + records) {
             assertTrue(System.nanoTime() < deadline, "no progress on athlete-projections");
             TimeUnit.MILLISECONDS.sleep(200);
-        }
-    }
-
-    /** The same inputs through the same topology in the test driver: what a run without crashes writes. */
-    private static Map<String, List<AthleteProjection>> cleanRun(final Properties client, final Path stateDir) throws Exception {
-        final Properties props = new Properties();
-        props.putAll(StreamsSettings.defaults("unused:9092"));
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(stateDir).toString());
-        try (TopologyTestDriver driver = new TopologyTestDriver(TrackerTopology.build(Models.live(), props), props,
-                Instant.parse("2026-01-01T00:00:00Z"))) {
-            for (final String topic : List.of(Topics.RACE_COURSES.name(), Topics.RACE_ATHLETES.name(), Topics.RACE_SPLITS.name())) {
-                final TestInputTopic<String, byte[]> input = driver.createInputTopic(topic, Serdes.String().serializer(),
-                        Serdes.ByteArray().serializer());
-                for (final ConsumerRecord<String, byte[]> record : Outputs.all(client, topic)) {
-                    input.pipeInput(record.key(), record.value(), record.timestamp());
-                }
-            }
-            return driver.createOutputTopic(Topics.ATHLETE_PROJECTIONS.name(), Serdes.String().deserializer(),
-                            Topics.ATHLETE_PROJECTIONS.valueSerde()).readKeyValuesToList().stream()
-                    .collect(Collectors.groupingBy(kv -> kv.key, Collectors.mapping(kv -> kv.value, Collectors.toList())));
         }
     }
 }

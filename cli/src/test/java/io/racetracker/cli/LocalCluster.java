@@ -41,9 +41,16 @@ final class LocalCluster implements AutoCloseable {
      * membership (so its partitions come straight back without waiting for the dead member's session to end).
      */
     Launcher startStreams() throws IOException, InterruptedException {
-        final Launcher streams = start("streams", "--bootstrap-server", bootstrap,
-                "-X", "application.id=reliability-it", "-X", "state.dir=" + dir.resolve("state"),
-                "-X", "main.consumer.group.instance.id=reliability-it-1", "-X", "session.timeout.ms=10000");
+        return startStreams(1);
+    }
+
+    /** Instance {@code n} of the app: its own state directory and group membership, with any extra flags. */
+    Launcher startStreams(final int n, final String... extra) throws IOException, InterruptedException {
+        final List<String> args = new ArrayList<>(List.of("streams", "--bootstrap-server", bootstrap,
+                "-X", "application.id=reliability-it", "-X", "state.dir=" + dir.resolve("state-" + n),
+                "-X", "main.consumer.group.instance.id=reliability-it-" + n, "-X", "session.timeout.ms=10000"));
+        args.addAll(List.of(extra));
+        final Launcher streams = start(args.toArray(new String[0]));
         streams.awaitOutput(out -> out.contains("running against " + bootstrap), Duration.ofMinutes(2));
         return streams;
     }

@@ -1,0 +1,54 @@
+package io.racetracker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.racetracker.cli.verify.Books;
+import io.racetracker.core.event.AthleteProjection;
+import io.racetracker.core.topic.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scale-out the Kafka Streams way: instances of one application share the partitions; with a standby replica a
+ * killed instance's athletes carry on on another; outputs stay complete and exactly once.
+ */
+class ScaleOutIT {
+
+    @Test
+    void twoInstancesShareTheRaceAndOneCarriesOnWhenTheOtherIsKilled(@TempDir final Path dir) throws Exception {
+        try (LocalCluster cluster = new LocalCluster(dir)) {
+            final String[] standby = {"-X", "num.standby.replicas=1", "-X", "num.stream.threads=1"};
+            final Launcher first = cluster.startStreams(1, standby);
+            final Launcher second = cluster.startStreams(2, standby);
+            final Launcher producer = cluster.start("produce", "--scenario", "mass", "--runners", "1000", "--seed", "13",
+                    "--speed", "720", "--bootstrap-server", cluster.bootstrap);
+
+            final long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (Outputs.committedEnd(cluster.clientProps(), Topics.ATHLETE_PROJECTIONS.name()) < 2_000) {
+                assertTrue(System.nanoTime() < deadline, "no progress with two instances");
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+            cluster.kill(first);
+
+            assertEquals(0, producer.awaitExit(Duration.ofMinutes(4)), producer.output());
+            Books books = Books.read(cluster.clientProps(), Duration.ofMinutes(1));
+            while (!books.balance()) {
+                assertTrue(System.nanoTime() < deadline + Duration.ofMinutes(3).toNanos(),
+                        "the surviving instance never caught up: " + books.byRace());
+                TimeUnit.SECONDS.sleep(1);
+                books = Books.read(cluster.clientProps(), Duration.ofMinutes(1));
+            }
+            assertTrue(second.process.isAlive(), second.output());
+            final Map<String, List<AthleteProjection>> projections =
+                    Outputs.byKey(cluster.clientProps(), Topics.ATHLETE_PROJECTIONS);
+            assertEquals(CleanRun.projections(cluster.clientProps(), dir.resolve("reference")), projections,
+                    "every athlete's projections exactly as one instance alone would have written them");
+        }
+    }
+}
