@@ -147,10 +147,16 @@
     if (r.athleteId === state.selected) renderAthlete();
   }
 
+  // pacemakers are tracked but kept off the broadcast: their drop-outs and lines are noise on screen
+  function isPacemaker(athleteId) {
+    const p = state.athletes.get(athleteId);
+    return !!(p && p.pacemaker);
+  }
+
   function onAlert(id, a) {
     if (state.alertIds.has(id)) return;
     state.alertIds.add(id);
-    if (state.race && a.raceId !== state.race) return;
+    if ((state.race && a.raceId !== state.race) || isPacemaker(a.athleteId)) return;
     const li = el('li', 't-' + a.type);
     li.appendChild(el('span', 'alert-type', a.type.replace(/_/g, ' ') + (a.timingPointId ? ' - ' + a.timingPointId : '')));
     li.appendChild(document.createTextNode(a.message));
@@ -163,7 +169,7 @@
   function onBroadcast(id, b) {
     if (state.tickerIds.has(id)) return;
     state.tickerIds.add(id);
-    if (state.race && b.raceId !== state.race) return;
+    if ((state.race && b.raceId !== state.race) || isPacemaker(b.athleteId)) return;
     state.ticker.unshift(b.text);
     state.ticker.length = Math.min(state.ticker.length, MAX_TICKER);
     const t = $('ticker');
@@ -198,7 +204,9 @@
       if (e.bib) name.appendChild(el('span', 'bib', '#' + e.bib));
       if (e.status && e.status !== 'ON_COURSE') name.appendChild(el('span', 'status status-' + e.status, e.status.replace(/_/g, ' ')));
       tr.appendChild(name);
-      tr.appendChild(el('td', 'mat', e.timingPointId + '  ' + km(e.distanceM)));
+      const mat = el('td', 'mat', e.timingPointId);
+      mat.appendChild(el('span', 'km', km(e.distanceM)));
+      tr.appendChild(mat);
       tr.appendChild(el('td', 'num time', hms(e.elapsedMs)));
       tr.appendChild(el('td', 'num gap', e.gapMs === 0 ? 'leader' : e.gap));
       tr.appendChild(el('td', 'num proj', hms(e.projectedFinishMs)));
