@@ -273,7 +273,7 @@
     Chart.defaults.borderColor = '#243049';
     Chart.defaults.font.size = 13;
     const common = (yOptions) => ({
-      responsive: true, maintainAspectRatio: false, animation: { duration: 300 },
+      responsive: true, maintainAspectRatio: false, animation: false,
       plugins: { legend: { display: false } },
       scales: { x: { type: 'linear', title: { display: true, text: 'km' }, min: 0, max: 42.2 }, y: yOptions }
     });

@@ -121,6 +121,9 @@ class DashboardBrowserIT {
         wait.ignoring(StaleElementReferenceException.class);
         wait.until(b -> rowCount() == 1 && String.valueOf(script("#leaderboard td.mat")).startsWith("30K"));
         wait.until(b -> b.findElements(By.cssSelector("#alerts li")).size() > 0);
+        // the newest alert slides in: wait until it has
+        wait.until(b -> (Boolean) ((JavascriptExecutor) b).executeScript(
+                "return document.getAnimations().every(a => a.animationName !== 'slidein');"));
         Files.write(Path.of(target), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         replay.cancel(true);
     }
