@@ -8,6 +8,8 @@ import io.racetracker.producer.scenario.Scenario;
 import io.racetracker.producer.scenario.Scenarios;
 import io.racetracker.streams.StreamsSettings;
 import io.racetracker.streams.TrackerService;
+import io.racetracker.streams.http.DashboardServer;
+import io.racetracker.streams.http.HttpOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     KafkaOptions kafka;
+
+    @Mixin
+    HttpFlags http;
 
     @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "vienna-2019",
             description = "The race to replay: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).",
@@ -74,7 +79,10 @@ final class DemoCommand implements Callable<Integer> {
 
             final Properties streamsProps = kafka.layered(demoStreamsDefaults(bootstrap, workDir));
             System.out.printf("Starting the streams app (%s) ...%n", streamsProps.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
-            closer.register(new TrackerService(streamsProps, Models.live())).start(Duration.ofSeconds(120));
+            final TrackerService service = closer.register(new TrackerService(streamsProps, Models.live()));
+            service.start(Duration.ofSeconds(120));
+            final DashboardServer dashboard = closer.register(startDashboard(streamsProps, service));
+            System.out.printf("Dashboard: %s%n", dashboard.url(http.host));
 
             final LiveView view = new LiveView(System.out, race.finishers());
             closer.register(new TopicWatcher(clientProps,
@@ -92,6 +100,19 @@ final class DemoCommand implements Callable<Integer> {
             System.out.printf("%nReplay finished. Topics stay readable at %s while this runs; Ctrl-C to stop.%n", bootstrap);
             new CountDownLatch(1).await();
             return 0;
+        }
+    }
+
+    /** On the port asked for; without --port, on 8080 or, when that is taken, on any free port. */
+    private DashboardServer startDashboard(final Properties streamsProps, final TrackerService service) {
+        final HttpOptions options = http.options();
+        try {
+            return DashboardServer.start(options, streamsProps, service.streams());
+        } catch (final IllegalStateException e) {
+            if (http.portGiven()) {
+                throw e;
+            }
+            return DashboardServer.start(new HttpOptions(options.host(), 0), streamsProps, service.streams());
         }
     }
 

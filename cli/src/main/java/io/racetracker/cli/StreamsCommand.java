@@ -3,6 +3,8 @@ package io.racetracker.cli;
 import io.racetracker.core.model.Models;
 import io.racetracker.streams.StreamsSettings;
 import io.racetracker.streams.TrackerService;
+import io.racetracker.streams.http.DashboardServer;
+import io.racetracker.streams.http.HttpOptions;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -13,10 +15,15 @@ import picocli.CommandLine.Mixin;
 @Command(name = "streams", mixinStandardHelpOptions = true,
         description = {"Run the tracker's Kafka Streams app until stopped with Ctrl-C.",
             "Reads race-splits, race-athletes and race-courses; writes athlete-projections, athlete-state and"
-                + " race-dead-letters, exactly once."})
+                + " race-dead-letters, exactly once.",
+            "Serves the live dashboard, interactive queries (/athletes/ID, /races/RACE/leaderboard), server-sent"
+                + " events (/events) and Prometheus metrics (/metrics) on http://127.0.0.1:8080/ unless told otherwise."})
 final class StreamsCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
+
+    @Mixin
+    HttpFlags http;
 
     @Override
     public Integer call() throws Exception {
@@ -24,9 +31,12 @@ final class StreamsCommand implements Callable<Integer> {
         try (Closer closer = Closer.withShutdownHook()) {
             TopicSetup.ensure(config);
             final TrackerService service = closer.register(new TrackerService(config, Models.live()));
+            final HttpOptions httpOptions = http.options();
             service.start(Duration.ofSeconds(120));
+            final DashboardServer dashboard = closer.register(DashboardServer.start(httpOptions, config, service.streams()));
             System.out.printf("Streams app %s running against %s. Press Ctrl-C to stop.%n",
                     config.getProperty("application.id"), config.getProperty("bootstrap.servers"));
+            System.out.printf("Dashboard: %s%n", dashboard.url(httpOptions.host()));
             new CountDownLatch(1).await();
             return 0;
         }

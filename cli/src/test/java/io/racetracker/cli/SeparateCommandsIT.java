@@ -22,7 +22,7 @@ class SeparateCommandsIT {
                 "--data-dir", dir.resolve("data").toString())) {
             broker.awaitOutput(out -> out.contains("Kafka broker running on " + bootstrap), Duration.ofMinutes(2));
 
-            try (Launcher streams = Launcher.start(dir, "streams", "streams", "--bootstrap-server", bootstrap,
+            try (Launcher streams = Launcher.start(dir, "streams", "streams", "--bootstrap-server", bootstrap, "--port", "0",
                     "-X", "state.dir=" + dir.resolve("state"), "-X", "application.id=separate-commands-it")) {
                 streams.awaitOutput(out -> out.contains("running against " + bootstrap), Duration.ofMinutes(2));
 

@@ -1,0 +1,268 @@
+package io.racetracker.streams.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.racetracker.core.json.Json;
+import io.racetracker.streams.http.EventFilter.BadRequestException;
+import io.racetracker.streams.http.LocalStateQueries.StoreUnavailableException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Semaphore;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The streams app's HTTP face, read-only: the live dashboard and its assets, interactive queries, server-sent
+ * events of the output topics, and Prometheus metrics.
+ *
+ * <ul>
+ *   <li>{@code GET /}: the dashboard; {@code GET /assets/{name}}: its files, from a fixed list</li>
+ *   <li>{@code GET /athletes/{id}}: the athlete's latest projection (interactive query), 404 when unknown</li>
+ *   <li>{@code GET /athletes/{id}/history}: the athlete's projections so far, oldest first</li>
+ *   <li>{@code GET /races/{race}/leaderboard?category=ALL}: the latest leaderboard (interactive query), 404 when none</li>
+ *   <li>{@code GET /events?race=&athlete=&kind=}: server-sent events, the current state first, then live</li>
+ *   <li>{@code GET /metrics}: Prometheus text format</li>
+ * </ul>
+ * Any other method gets 405; bad parameters 400, with a JSON body {@code {"status":..,"error":".."}} saying what was
+ * wrong.
+ */
+public final class DashboardServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
+    /** Open event streams at most; each holds one server thread. */
+    static final int MAX_STREAMS = 64;
+    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+            + " connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private final StateQueries queries;
+    private final OutputFeed feed;
+    private final DashboardMetrics metrics;
+    private final Assets assets = Assets.load();
+    private final Semaphore streamSlots = new Semaphore(MAX_STREAMS);
+    private final Javalin app;
+
+    private DashboardServer(final HttpOptions options, final StateQueries queries, final OutputFeed feed,
+                            final DashboardMetrics metrics) {
+        this.queries = queries;
+        this.feed = feed;
+        this.metrics = metrics;
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.compressionStrategy = CompressionStrategy.NONE;
+            config.routes.before(this::onlyGet);
+            config.routes.get("/", ctx -> asset(ctx, "index.html"));
+            config.routes.get("/assets/{name}", ctx -> asset(ctx, ctx.pathParam("name")));
+            config.routes.get("/athletes/{id}", this::athlete);
+            config.routes.get("/athletes/{id}/history", this::history);
+            config.routes.get("/races/{race}/leaderboard", this::leaderboard);
+            config.routes.get("/events", this::events);
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
+            config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            config.routes.exception(StoreUnavailableException.class, (e, ctx) -> error(ctx, 503, e.getMessage()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
+                    e.getStatus() == 404 && !(e instanceof NotFound)
+                            ? "nothing here: " + EventFilter.printable(ctx.path()) : e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.warn("request {} failed", EventFilter.printable(ctx.path()), e);
+                error(ctx, 500, "internal error");
+            });
+        });
+        try {
+            app.start(options.host(), options.port());
+        } catch (final RuntimeException e) {
+            throw new IllegalStateException("could not serve the dashboard on " + options.host() + ":" + options.port()
+                    + " (" + rootMessage(e) + "); choose another with --port", e);
+        }
+    }
+
+    /**
+     * Starts the dashboard for a running streams app: a feed of the output topics read with {@code clientProps}
+     * (bootstrap servers and security settings; a streams configuration will do), interactive queries against
+     * {@code streams}, and the app's metrics.
+     */
+    public static DashboardServer start(final HttpOptions options, final Properties clientProps, final KafkaStreams streams) {
+        final DashboardMetrics metrics = new DashboardMetrics();
+        metrics.bindStreams(streams);
+        final OutputFeed feed = new OutputFeed(clientProps, metrics);
+        try {
+            return new DashboardServer(options, new LocalStateQueries(streams, java.time.Duration.ofSeconds(5)), feed,
+                    metrics);
+        } catch (final RuntimeException e) {
+            closeQuietly(feed);
+            metrics.close();
+            throw e;
+        }
+    }
+
+    /** For tests: a server over the given parts. */
+    static DashboardServer start(final HttpOptions options, final StateQueries queries, final OutputFeed feed,
+                                 final DashboardMetrics metrics) {
+        return new DashboardServer(options, queries, feed, metrics);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The address a person opens, e.g. {@code http://127.0.0.1:8080/}. */
+    public String url(final String host) {
+        final String shown = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + shown + ":" + port() + "/";
+    }
+
+    private void onlyGet(final Context ctx) {
+        securityHeaders(ctx);
+        if (ctx.method() != HandlerType.GET) {
+            ctx.header("Allow", "GET");
+            throw new MethodNotAllowed(ctx.method().name());
+        }
+    }
+
+    private static void securityHeaders(final Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cross-Origin-Resource-Policy", "same-origin");
+        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+    }
+
+    private void asset(final Context ctx, final String name) {
+        final Assets.Asset asset = assets.get(name).orElseThrow(() -> new io.javalin.http.NotFoundResponse());
+        ctx.header("Cache-Control", name.equals("chart.umd.js") ? "public, max-age=86400" : "no-cache");
+        ctx.contentType(asset.contentType()).result(asset.bytes());
+    }
+
+    private void athlete(final Context ctx) {
+        noQuery(ctx);
+        final String id = EventFilter.checkId("athlete id", ctx.pathParam("id"));
+        json(ctx, queries.athlete(id).orElseThrow(() -> new NotFound("no athlete '" + id + "' is known to the tracker")));
+    }
+
+    private void history(final Context ctx) {
+        noQuery(ctx);
+        final String id = EventFilter.checkId("athlete id", ctx.pathParam("id"));
+        final List<String> projections = feed.history(id);
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("application/json; charset=utf-8").result("[" + String.join(",", projections) + "]");
+    }
+
+    private void leaderboard(final Context ctx) {
+        final Map<String, List<String>> query = ctx.queryParamMap();
+        for (final String name : query.keySet()) {
+            if (!name.equals("category")) {
+                throw new BadRequestException("unknown parameter '" + EventFilter.printable(name) + "'; expected category");
+            }
+        }
+        final List<String> given = query.getOrDefault("category", List.of("ALL"));
+        if (given.size() != 1) {
+            throw new BadRequestException("parameter 'category' given " + given.size() + " times; give it once");
+        }
+        final String race = EventFilter.checkId("race id", ctx.pathParam("race"));
+        final String category = EventFilter.checkId("category", given.get(0));
+        json(ctx, queries.leaderboard(race, category).orElseThrow(() -> new NotFound(
+                "no leaderboard for race '" + race + "' and category '" + category + "' yet")));
+    }
+
+    private void events(final Context ctx) throws IOException, InterruptedException {
+        final EventFilter filter = EventFilter.parse(ctx.queryParamMap());
+        if (!streamSlots.tryAcquire()) {
+            throw new HttpResponseException(503, "too many open event streams (" + MAX_STREAMS + "); try again later");
+        }
+        try {
+            final var res = ctx.res();
+            res.setStatus(200);
+            res.setContentType("text/event-stream; charset=utf-8");
+            res.setHeader("Cache-Control", "no-store");
+            res.setHeader("X-Accel-Buffering", "no");
+            final OutputStream out = res.getOutputStream();
+            final OutputFeed.Subscription subscription = feed.subscribe(filter);
+            try {
+                EventStream.pump(subscription, out);
+            } catch (final IOException e) {
+                // the client went away
+            } finally {
+                feed.unsubscribe(subscription.subscriber());
+            }
+        } finally {
+            streamSlots.release();
+        }
+    }
+
+    private static void noQuery(final Context ctx) {
+        if (!ctx.queryParamMap().isEmpty()) {
+            throw new BadRequestException("this endpoint takes no parameters; got '"
+                    + EventFilter.printable(String.join(",", ctx.queryParamMap().keySet())) + "'");
+        }
+    }
+
+    private static void json(final Context ctx, final Object value) {
+        try {
+            ctx.header("Cache-Control", "no-store");
+            ctx.contentType("application/json; charset=utf-8").result(Json.mapper().writeValueAsString(value));
+        } catch (final JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void error(final Context ctx, final int status, final String message) {
+        securityHeaders(ctx);
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("error", message);
+        ctx.status(status);
+        json(ctx, body);
+    }
+
+    private static String rootMessage(final Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    private static void closeQuietly(final AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (final Exception e) {
+            LOG.warn("while stopping the dashboard: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(feed);
+        app.stop();
+        metrics.close();
+    }
+
+    private static final class NotFound extends HttpResponseException {
+        private static final long serialVersionUID = 1L;
+
+        NotFound(final String message) {
+            super(404, message);
+        }
+    }
+
+    private static final class MethodNotAllowed extends HttpResponseException {
+        private static final long serialVersionUID = 1L;
+
+        MethodNotAllowed(final String method) {
+            super(405, "method " + EventFilter.printable(method) + " is not allowed; this server is read-only: use GET");
+        }
+    }
+}

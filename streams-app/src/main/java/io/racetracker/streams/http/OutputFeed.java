@@ -1,0 +1,283 @@
+package io.racetracker.streams.http;
+
+import io.racetracker.core.event.AthleteProjection;
+import io.racetracker.core.event.BroadcastLine;
+import io.racetracker.core.event.DeadLetter;
+import io.racetracker.core.event.Leaderboard;
+import io.racetracker.core.event.RaceAlert;
+import io.racetracker.core.event.RaceResult;
+import io.racetracker.core.json.Json;
+import io.racetracker.core.topic.Topics;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the output topics with one read_committed consumer of its own (no consumer group), keeps what a late
+ * dashboard needs to start from, and fans every record out to the connected {@link Subscriber}s. It runs on its own
+ * thread, outside the topology: a slow client costs its own queue, never the app's processing.
+ *
+ * <p>Where it starts: the compacted topics ({@code athlete-state}, {@code race-leaderboard}, {@code race-results}),
+ * {@code athlete-projections} and {@code race-dead-letters} from the beginning, to rebuild the current state, each
+ * athlete's history and the counts; {@code race-alerts} and {@code broadcast-feed} from their last {@value #RECENT}
+ * records per partition.
+ *
+ * <p>Snapshot, then live, with nothing lost or repeated in between: the consumer thread applies a record to the
+ * cache and offers it to the subscribers under one lock, and {@link #subscribe} copies the cache and registers the
+ * subscriber under the same lock.
+ */
+public final class OutputFeed implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutputFeed.class);
+    static final int RECENT = 30;
+    /** Live events a client may fall behind by before it is dropped. */
+    static final int LIVE_CAPACITY = 2_000;
+    /** Bound on the projections kept for athletes' histories (about 1 kB each). */
+    static final int MAX_HISTORY = 200_000;
+
+    private final Consumer<String, byte[]> consumer;
+    private final DashboardMetrics metrics;
+    private final Thread thread;
+    private final Object lock = new Object();
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final Map<String, FeedEvent> states = new LinkedHashMap<>();
+    private final Map<String, Long> duplicatesSeen = new HashMap<>();
+    private final Map<String, FeedEvent> leaderboards = new LinkedHashMap<>();
+    private final Map<String, FeedEvent> results = new LinkedHashMap<>();
+    private final Map<String, List<FeedEvent>> histories = new HashMap<>();
+    private final Deque<FeedEvent> alerts = new ArrayDeque<>();
+    private final Deque<FeedEvent> broadcasts = new ArrayDeque<>();
+    /** Per partition, the first offset written after this feed started: only those count towards the lag. */
+    private final Map<TopicPartition, Long> liveFrom = new HashMap<>();
+    private int historySize;
+    private volatile boolean stopping;
+
+    public OutputFeed(final Properties clientProps, final DashboardMetrics metrics) {
+        this.metrics = metrics;
+        final Properties props = new Properties();
+        props.putAll(clientProps);
+        // a streams configuration may be passed in whole: keep what a plain consumer understands
+        props.keySet().removeIf(k -> !ConsumerConfig.configNames().contains(String.valueOf(k)));
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "race-tracker-dashboard-" + ProcessHandle.current().pid());
+        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        metrics.bindConsumer(consumer);
+        assignAndPosition();
+        this.thread = new Thread(this::run, "dashboard-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void assignAndPosition() {
+        final List<TopicPartition> fromStart = new ArrayList<>();
+        final List<TopicPartition> recent = new ArrayList<>();
+        final List<TopicPartition> all = new ArrayList<>();
+        for (final Kind kind : Kind.values()) {
+            final boolean whole = kind != Kind.ALERT && kind != Kind.BROADCAST;
+            consumer.partitionsFor(kind.topic().name()).forEach(p -> {
+                final TopicPartition tp = new TopicPartition(p.topic(), p.partition());
+                (whole ? fromStart : recent).add(tp);
+                all.add(tp);
+            });
+        }
+        // dead letters only feed a counter
+        consumer.partitionsFor(Topics.RACE_DEAD_LETTERS.name()).forEach(p -> {
+            final TopicPartition tp = new TopicPartition(p.topic(), p.partition());
+            fromStart.add(tp);
+            all.add(tp);
+        });
+        consumer.assign(all);
+        consumer.seekToBeginning(fromStart);
+        final Map<TopicPartition, Long> begin = consumer.beginningOffsets(recent);
+        consumer.endOffsets(recent).forEach((tp, end) -> consumer.seek(tp, Math.max(begin.get(tp), end - RECENT)));
+        liveFrom.putAll(consumer.endOffsets(all));
+        all.forEach(consumer::position);
+    }
+
+    /** A subscriber starting from the current state that matches its filter, then every live event that does. */
+    public Subscription subscribe(final EventFilter filter) {
+        synchronized (lock) {
+            final List<FeedEvent> snapshot = snapshot(filter);
+            final Subscriber subscriber = new Subscriber(filter, snapshot.size() + LIVE_CAPACITY);
+            snapshot.forEach(subscriber::offer);
+            subscribers.add(subscriber);
+            metrics.clients(subscribers.size());
+            return new Subscription(subscriber, snapshot.size());
+        }
+    }
+
+    public void unsubscribe(final Subscriber subscriber) {
+        subscriber.close();
+        subscribers.remove(subscriber);
+        metrics.clients(subscribers.size());
+        if (subscriber.overflowed()) {
+            metrics.clientDropped();
+        }
+    }
+
+    /** An athlete's projections so far, oldest first, as JSON values. */
+    public List<String> history(final String athleteId) {
+        synchronized (lock) {
+            return histories.getOrDefault(athleteId, List.of()).stream().map(FeedEvent::json).toList();
+        }
+    }
+
+    private List<FeedEvent> snapshot(final EventFilter filter) {
+        final List<FeedEvent> events = new ArrayList<>();
+        addMatching(events, states.values(), filter);
+        addMatching(events, leaderboards.values(), filter);
+        addMatching(events, results.values(), filter);
+        if (filter.athlete() != null) {
+            addMatching(events, histories.getOrDefault(filter.athlete(), List.of()), filter);
+        }
+        addMatching(events, broadcasts, filter);
+        addMatching(events, alerts, filter);
+        return events;
+    }
+
+    private static void addMatching(final List<FeedEvent> to, final Collection<FeedEvent> from, final EventFilter filter) {
+        from.stream().filter(filter::accepts).forEach(to::add);
+    }
+
+    private void run() {
+        try {
+            while (!stopping) {
+                for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    handle(record);
+                }
+            }
+        } catch (final WakeupException e) {
+            // closing
+        } catch (final RuntimeException e) {
+            LOG.error("the dashboard feed stopped; dashboards get no more live updates", e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void handle(final ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return;
+        }
+        metrics.output(record.topic());
+        if (record.topic().equals(Topics.RACE_DEAD_LETTERS.name())) {
+            final DeadLetter dead = read(record, DeadLetter.class);
+            metrics.deadLetter(dead == null || dead.code() == null ? "UNKNOWN" : dead.code().name());
+            return;
+        }
+        final Kind kind = Kind.ofTopic(record.topic()).orElse(null);
+        if (kind == null) {
+            return;
+        }
+        final Object value = read(record, kind.topic().valueType());
+        if (value == null) {
+            return;
+        }
+        final String id = record.topic() + ":" + record.partition() + ":" + record.offset();
+        final String json = new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
+        final FeedEvent event = switch (kind) {
+            case PROJECTION, STATE -> {
+                final AthleteProjection p = (AthleteProjection) value;
+                yield new FeedEvent(kind, id, p.raceId(), p.athleteId(), record.key(), json);
+            }
+            case LEADERBOARD -> new FeedEvent(kind, id, ((Leaderboard) value).raceId(), null, record.key(), json);
+            case ALERT -> {
+                final RaceAlert a = (RaceAlert) value;
+                yield new FeedEvent(kind, id, a.raceId(), a.athleteId(), record.key(), json);
+            }
+            case BROADCAST -> {
+                final BroadcastLine b = (BroadcastLine) value;
+                yield new FeedEvent(kind, id, b.raceId(), b.athleteId(), record.key(), json);
+            }
+            case RESULT -> {
+                final RaceResult r = (RaceResult) value;
+                yield new FeedEvent(kind, id, r.raceId(), r.athleteId(), record.key(), json);
+            }
+        };
+        if (kind == Kind.PROJECTION) {
+            final boolean live = record.offset() >= liveFrom.getOrDefault(
+                    new TopicPartition(record.topic(), record.partition()), Long.MAX_VALUE);
+            metrics.acceptedRead(live ? record.timestamp() : -1);
+        }
+        synchronized (lock) {
+            remember(event, value);
+            for (final Subscriber subscriber : subscribers) {
+                subscriber.offer(event);
+            }
+        }
+    }
+
+    private void remember(final FeedEvent event, final Object value) {
+        switch (event.kind()) {
+            case STATE -> {
+                states.put(event.key(), event);
+                final long duplicates = ((AthleteProjection) value).duplicateReads();
+                final Long before = duplicatesSeen.put(event.key(), duplicates);
+                if (before != null && duplicates > before) {
+                    metrics.duplicates(duplicates - before);
+                } else if (before == null && duplicates > 0) {
+                    metrics.duplicates(duplicates);
+                }
+            }
+            case LEADERBOARD -> leaderboards.put(event.key(), event);
+            case RESULT -> results.put(event.key(), event);
+            case PROJECTION -> {
+                if (historySize < MAX_HISTORY) {
+                    histories.computeIfAbsent(event.athleteId(), a -> new ArrayList<>()).add(event);
+                    historySize++;
+                }
+            }
+            case ALERT -> keepRecent(alerts, event);
+            case BROADCAST -> keepRecent(broadcasts, event);
+        }
+    }
+
+    private static void keepRecent(final Deque<FeedEvent> recent, final FeedEvent event) {
+        recent.addLast(event);
+        while (recent.size() > RECENT) {
+            recent.removeFirst();
+        }
+    }
+
+    private <V> V read(final ConsumerRecord<String, byte[]> record, final Class<V> type) {
+        try {
+            return Json.mapper().readValue(record.value(), type);
+        } catch (final java.io.IOException e) {
+            LOG.warn("skipping an unreadable record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stopping = true;
+        consumer.wakeup();
+        thread.join(10_000);
+        subscribers.forEach(Subscriber::close);
+    }
+
+    /** A new subscriber and how many of its first queued events are the snapshot. */
+    public record Subscription(Subscriber subscriber, int snapshotSize) {
+    }
+}
