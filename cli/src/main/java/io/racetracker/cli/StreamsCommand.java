@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -28,10 +29,11 @@ final class StreamsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         final Properties config = kafka.layered(StreamsSettings.defaults(kafka.bootstrapServerOrDefault()));
+        final HttpOptions httpOptions = http.options();
+        advertise(config, httpOptions);
         try (Closer closer = Closer.withShutdownHook()) {
             TopicSetup.ensure(config);
             final TrackerService service = closer.register(new TrackerService(config, Models.live()));
-            final HttpOptions httpOptions = http.options();
             service.start(Duration.ofSeconds(120));
             final DashboardServer dashboard = closer.register(DashboardServer.start(httpOptions, config, service.streams()));
             System.out.printf("Streams app %s running against %s. Press Ctrl-C to stop.%n",
@@ -39,6 +41,19 @@ final class StreamsCommand implements Callable<Integer> {
             System.out.printf("Dashboard: %s%n", dashboard.url(httpOptions.host()));
             new CountDownLatch(1).await();
             return 0;
+        }
+    }
+
+    /**
+     * Tells the other instances where this one answers queries ({@code application.server}), so that any instance
+     * can route a query to the owner of its key: the dashboard's own address, unless given or not knowable here
+     * (a wildcard host or a port picked at start: set {@code -X application.server=HOST:PORT} then).
+     */
+    private static void advertise(final Properties config, final HttpOptions httpOptions) {
+        final String host = httpOptions.host();
+        if (!config.containsKey(StreamsConfig.APPLICATION_SERVER_CONFIG) && httpOptions.port() != 0
+                && !host.equals("0.0.0.0") && !host.equals("::")) {
+            config.setProperty(StreamsConfig.APPLICATION_SERVER_CONFIG, host + ":" + httpOptions.port());
         }
     }
 }

@@ -41,12 +41,16 @@ final class LocalCluster implements AutoCloseable {
      * membership (so its partitions come straight back without waiting for the dead member's session to end).
      */
     Launcher startStreams() throws IOException, InterruptedException {
-        return startStreams(1);
+        return startStreams(1, 0);
     }
 
-    /** Instance {@code n} of the app: its own state directory and group membership, with any extra flags. */
-    Launcher startStreams(final int n, final String... extra) throws IOException, InterruptedException {
+    /**
+     * Instance {@code n} of the app: its own state directory and group membership, its dashboard on {@code port}
+     * (0 for any free port), with any extra flags.
+     */
+    Launcher startStreams(final int n, final int port, final String... extra) throws IOException, InterruptedException {
         final List<String> args = new ArrayList<>(List.of("streams", "--bootstrap-server", bootstrap,
+                "--port", String.valueOf(port),
                 "-X", "application.id=reliability-it", "-X", "state.dir=" + dir.resolve("state-" + n),
                 "-X", "main.consumer.group.instance.id=reliability-it-" + n, "-X", "session.timeout.ms=10000"));
         args.addAll(List.of(extra));

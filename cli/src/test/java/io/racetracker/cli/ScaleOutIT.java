@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.racetracker.cli.verify.Books;
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.topic.Topics;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,8 +30,10 @@ class ScaleOutIT {
     void twoInstancesShareTheRaceAndOneCarriesOnWhenTheOtherIsKilled(@TempDir final Path dir) throws Exception {
         try (LocalCluster cluster = new LocalCluster(dir)) {
             final String[] standby = {"-X", "num.standby.replicas=1", "-X", "num.stream.threads=1"};
-            final Launcher first = cluster.startStreams(1, standby);
-            final Launcher second = cluster.startStreams(2, standby);
+            final int firstPort = freePort();
+            final int secondPort = freePort();
+            final Launcher first = cluster.startStreams(1, firstPort, standby);
+            final Launcher second = cluster.startStreams(2, secondPort, standby);
             final Launcher producer = cluster.start("produce", "--scenario", "mass", "--runners", "1000", "--seed", "13",
                     "--speed", "720", "--bootstrap-server", cluster.bootstrap);
 
@@ -33,6 +41,12 @@ class ScaleOutIT {
             while (Outputs.committedEnd(cluster.clientProps(), Topics.ATHLETE_PROJECTIONS.name()) < 2_000) {
                 assertTrue(System.nanoTime() < deadline, "no progress with two instances");
                 TimeUnit.MILLISECONDS.sleep(200);
+            }
+            final List<String> athletes = Outputs.byKey(cluster.clientProps(), Topics.ATHLETE_PROJECTIONS).keySet()
+                    .stream().limit(40).toList();
+            for (final String athlete : athletes) {
+                assertEquals(200, awaitAthlete(firstPort, athlete), "instance 1 answers for " + athlete);
+                assertEquals(200, awaitAthlete(secondPort, athlete), "instance 2 answers for " + athlete);
             }
             cluster.kill(first);
 
@@ -47,8 +61,36 @@ class ScaleOutIT {
             assertTrue(second.process.isAlive(), second.output());
             final Map<String, List<AthleteProjection>> projections =
                     Outputs.byKey(cluster.clientProps(), Topics.ATHLETE_PROJECTIONS);
+            for (final String athlete : athletes) {
+                assertEquals(200, awaitAthlete(secondPort, athlete), "the survivor answers for " + athlete);
+            }
             assertEquals(CleanRun.projections(cluster.clientProps(), dir.resolve("reference")), projections,
                     "every athlete's projections exactly as one instance alone would have written them");
+        }
+    }
+
+    /** GET /athletes/{id} until it answers 200 (the owner may be rebalancing) or 60 s pass; the last status. */
+    private static int awaitAthlete(final int port, final String athleteId) throws Exception {
+        final HttpClient http = HttpClient.newHttpClient();
+        final HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/athletes/" + athleteId))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int status;
+        do {
+            final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            status = response.statusCode();
+            if (status == 200) {
+                assertTrue(response.body().contains("\"athleteId\":\"" + athleteId + "\""), response.body());
+                return status;
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        } while (System.nanoTime() < deadline);
+        return status;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Semaphore;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,15 +46,17 @@ public final class DashboardServer implements AutoCloseable {
             + " connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private final StateQueries queries;
+    private final StateQueries localQueries;
     private final OutputFeed feed;
     private final DashboardMetrics metrics;
     private final Assets assets = Assets.load();
     private final Semaphore streamSlots = new Semaphore(MAX_STREAMS);
     private final Javalin app;
 
-    private DashboardServer(final HttpOptions options, final StateQueries queries, final OutputFeed feed,
-                            final DashboardMetrics metrics) {
+    private DashboardServer(final HttpOptions options, final StateQueries queries, final StateQueries localQueries,
+                            final OutputFeed feed, final DashboardMetrics metrics) {
         this.queries = queries;
+        this.localQueries = localQueries;
         this.feed = feed;
         this.metrics = metrics;
         this.app = Javalin.create(config -> {
@@ -89,15 +93,19 @@ public final class DashboardServer implements AutoCloseable {
     /**
      * Starts the dashboard for a running streams app: a feed of the output topics read with {@code clientProps}
      * (bootstrap servers and security settings; a streams configuration will do), interactive queries against
-     * {@code streams}, and the app's metrics.
+     * {@code streams}, and the app's metrics. When {@code application.server} is set, queries for keys that another
+     * instance owns are forwarded to it ({@link RoutedStateQueries}).
      */
     public static DashboardServer start(final HttpOptions options, final Properties clientProps, final KafkaStreams streams) {
         final DashboardMetrics metrics = new DashboardMetrics();
         metrics.bindStreams(streams);
         final OutputFeed feed = new OutputFeed(clientProps, metrics);
         try {
-            return new DashboardServer(options, new LocalStateQueries(streams, java.time.Duration.ofSeconds(5)), feed,
-                    metrics);
+            final StateQueries local = new LocalStateQueries(streams, java.time.Duration.ofSeconds(5));
+            final String self = clientProps.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG, "");
+            final StateQueries queries = self.isBlank() ? local
+                    : new RoutedStateQueries(streams, HostInfo.buildFromEndpoint(self), local);
+            return new DashboardServer(options, queries, local, feed, metrics);
         } catch (final RuntimeException e) {
             closeQuietly(feed);
             metrics.close();
@@ -108,7 +116,7 @@ public final class DashboardServer implements AutoCloseable {
     /** For tests: a server over the given parts. */
     static DashboardServer start(final HttpOptions options, final StateQueries queries, final OutputFeed feed,
                                  final DashboardMetrics metrics) {
-        return new DashboardServer(options, queries, feed, metrics);
+        return new DashboardServer(options, queries, queries, feed, metrics);
     }
 
     public int port() {
@@ -147,7 +155,12 @@ public final class DashboardServer implements AutoCloseable {
     private void athlete(final Context ctx) {
         noQuery(ctx);
         final String id = EventFilter.checkId("athlete id", ctx.pathParam("id"));
-        json(ctx, queries.athlete(id).orElseThrow(() -> new NotFound("no athlete '" + id + "' is known to the tracker")));
+        json(ctx, queriesFor(ctx).athlete(id).orElseThrow(() -> new NotFound("no athlete '" + id + "' is known to the tracker")));
+    }
+
+    /** A request another instance forwarded is answered from this instance's own stores, never forwarded again. */
+    private StateQueries queriesFor(final Context ctx) {
+        return ctx.header(RoutedStateQueries.FORWARDED_HEADER) != null ? localQueries : queries;
     }
 
     private void history(final Context ctx) {
@@ -171,7 +184,7 @@ public final class DashboardServer implements AutoCloseable {
         }
         final String race = EventFilter.checkId("race id", ctx.pathParam("race"));
         final String category = EventFilter.checkId("category", given.get(0));
-        json(ctx, queries.leaderboard(race, category).orElseThrow(() -> new NotFound(
+        json(ctx, queriesFor(ctx).leaderboard(race, category).orElseThrow(() -> new NotFound(
                 "no leaderboard for race '" + race + "' and category '" + category + "' yet")));
     }
 
