@@ -5,6 +5,8 @@ import io.racetracker.streams.StreamsSettings;
 import io.racetracker.streams.TrackerService;
 import io.racetracker.streams.http.DashboardServer;
 import io.racetracker.streams.http.HttpOptions;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -46,14 +48,16 @@ final class StreamsCommand implements Callable<Integer> {
 
     /**
      * Tells the other instances where this one answers queries ({@code application.server}), so that any instance
-     * can route a query to the owner of its key: the dashboard's own address, unless given or not knowable here
-     * (a wildcard host or a port picked at start: set {@code -X application.server=HOST:PORT} then).
+     * can route a query to the owner of its key: the dashboard's own address, with this machine's name when it
+     * listens on every address (as in a container), unless given, or unknowable here because the port is picked at
+     * start (set {@code -X application.server=HOST:PORT} then).
      */
-    private static void advertise(final Properties config, final HttpOptions httpOptions) {
-        final String host = httpOptions.host();
-        if (!config.containsKey(StreamsConfig.APPLICATION_SERVER_CONFIG) && httpOptions.port() != 0
-                && !host.equals("0.0.0.0") && !host.equals("::")) {
-            config.setProperty(StreamsConfig.APPLICATION_SERVER_CONFIG, host + ":" + httpOptions.port());
+    private static void advertise(final Properties config, final HttpOptions httpOptions) throws UnknownHostException {
+        if (config.containsKey(StreamsConfig.APPLICATION_SERVER_CONFIG) || httpOptions.port() == 0) {
+            return;
         }
+        final String host = httpOptions.host().equals("0.0.0.0") || httpOptions.host().equals("::")
+                ? InetAddress.getLocalHost().getHostName() : httpOptions.host();
+        config.setProperty(StreamsConfig.APPLICATION_SERVER_CONFIG, host + ":" + httpOptions.port());
     }
 }

@@ -19,12 +19,25 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
-/** A real single-node KRaft broker in this JVM for *IT tests, with the contract's topics created. */
+/**
+ * A real Kafka for *IT tests, with the contract's topics created: a single-node KRaft broker in this JVM
+ * ({@link #start()}), or any broker started elsewhere, such as a Testcontainers container ({@link #at}).
+ */
 final class RealKafka implements AutoCloseable {
-    private final KafkaClusterTestKit cluster;
+    private final String bootstrapServers;
+    private final AutoCloseable owner;
 
-    private RealKafka(final KafkaClusterTestKit cluster) {
-        this.cluster = cluster;
+    private RealKafka(final String bootstrapServers, final AutoCloseable owner) {
+        this.bootstrapServers = bootstrapServers;
+        this.owner = owner;
+    }
+
+    /** A broker someone else started; its topics are created here, and {@code owner} is closed with it. */
+    static RealKafka at(final String bootstrapServers, final AutoCloseable owner) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            TopicAdmin.ensureTopics(admin, Topics.ALL, (short) 1, Duration.ofSeconds(60));
+        }
+        return new RealKafka(bootstrapServers, owner);
     }
 
     static RealKafka start() throws Exception {
@@ -41,14 +54,11 @@ final class RealKafka implements AutoCloseable {
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
-        try (Admin admin = cluster.admin()) {
-            TopicAdmin.ensureTopics(admin, Topics.ALL, (short) 1, Duration.ofSeconds(60));
-        }
-        return new RealKafka(cluster);
+        return at(cluster.bootstrapServers(), cluster);
     }
 
     String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return bootstrapServers;
     }
 
     /** Streams settings for a fresh application against this broker, state in a fresh directory. */
@@ -94,6 +104,6 @@ final class RealKafka implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        cluster.close();
+        owner.close();
     }
 }

@@ -39,6 +39,11 @@ class ViennaPipelineIT {
 
     @Test
     void kipchogesProjectionsArriveInOrderAndEndAtHisFinishTime(@TempDir final Path stateDir) throws Exception {
+        kipchogeEndsAtHisFinishTime(kafka, stateDir);
+    }
+
+    /** The whole path on any real Kafka: also run by the Docker profile against a Testcontainers broker. */
+    static void kipchogeEndsAtHisFinishTime(final RealKafka kafka, final Path stateDir) throws Exception {
         final Scenario vienna = Vienna2019.scenario();
         try (TrackerService tracker = new TrackerService(kafka.streamsConfig(stateDir), Models.live());
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.of(kafka.bootstrapServers(), Map.of()))) {

@@ -26,8 +26,8 @@ public record Topic<V>(String name, Class<V> valueType, int partitions, boolean 
         return JsonSerde.of(valueType);
     }
 
-    NewTopic newTopic(final short replicationFactor) {
-        final NewTopic topic = new NewTopic(name, partitions, replicationFactor);
+    NewTopic newTopic(final int partitionCount, final short replicationFactor) {
+        final NewTopic topic = new NewTopic(name, partitionCount, replicationFactor);
         return compacted
                 ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
                 : topic;

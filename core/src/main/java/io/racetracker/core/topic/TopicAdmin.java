@@ -21,11 +21,22 @@ public final class TopicAdmin {
      */
     public static List<String> ensureTopics(final Admin admin, final Collection<Topic<?>> topics,
                                             final short replicationFactor, final Duration timeout) {
+        return ensureTopics(admin, topics, 0, replicationFactor, timeout);
+    }
+
+    /**
+     * @param athletePartitions partitions of the athlete-keyed topics, 0 for {@link Topics#ATHLETE_PARTITIONS};
+     *                          they must all have the same count (the joins need it), so choose it once per cluster
+     */
+    public static List<String> ensureTopics(final Admin admin, final Collection<Topic<?>> topics,
+                                            final int athletePartitions, final short replicationFactor,
+                                            final Duration timeout) {
         try {
             final Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             final List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t.name()))
-                    .map(t -> t.newTopic(replicationFactor))
+                    .map(t -> t.newTopic(athletePartitions > 0 && t.partitions() == Topics.ATHLETE_PARTITIONS
+                            ? athletePartitions : t.partitions(), replicationFactor))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
