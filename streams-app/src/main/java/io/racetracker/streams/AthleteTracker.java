@@ -118,9 +118,11 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
         final AthleteProjection before = history.splits().isEmpty() ? null : stateOf(course, athlete, history);
         final AthleteProjection state = latest ? projection.withCounts(updated.splits().size(), updated.duplicates())
                 : stateOf(course, athlete, updated);
-        // a late read changes the history, not what is happening now: it raises no alert and no broadcast
-        final List<RaceAlert> raised = latest ? alerts.between(before, state, course) : List.of();
-        final boolean broadcastDue = latest && (state.status() == AthleteStatus.FINISHED || history.lastBroadcastAt() == null
+        // a late read changes the history, not what is happening now: it raises no alert and no broadcast;
+        // pacemakers are tracked, but their race is not news
+        final boolean news = latest && !athlete.pacemaker();
+        final List<RaceAlert> raised = news ? alerts.between(before, state, course) : List.of();
+        final boolean broadcastDue = news && (state.status() == AthleteStatus.FINISHED || history.lastBroadcastAt() == null
                 || Duration.between(history.lastBroadcastAt(), placed.readAt()).compareTo(options.broadcastInterval()) >= 0);
         if (broadcastDue) {
             updated = updated.withBroadcastAt(placed.readAt());
@@ -172,6 +174,11 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
                 final AthleteHistory given = history.withDnf();
                 store.put(athleteId, given);
                 final AthleteProjection state = stateOf(found.course(), found.athlete(), given);
+                if (state.pacemaker()) {
+                    // stepping off is a pacemaker's job done, not news
+                    context.forward(new Record<>(athleteId, TrackerOutput.stateOnly(state, List.of()), wallMs));
+                    return;
+                }
                 final RaceAlert alert = AthleteAlerts.alert(RaceAlert.Type.DID_NOT_FINISH, state, null,
                         LiveText.shortName(state.name()) + " did not finish: no read since " + LiveText.at(state).substring(3)
                                 + " at " + state.display().elapsed());

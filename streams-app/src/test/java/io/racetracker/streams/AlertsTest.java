@@ -89,6 +89,23 @@ class AlertsTest {
         }
     }
 
+    @Test
+    void pacemakersAreTrackedButRaiseNoAlertsOrBroadcasts() {
+        final Athlete pacer = Fixtures.pacemaker(course, "p1", "Pace Maker");
+        try (TopologyFixture fx = new TopologyFixture(new EvenPaceModel(), Map.of("race.tracker.dnf.silence.ms", "600000"))) {
+            fx.register(course, pacer, runner);
+            fx.read(course, pacer, "10K", "0:28:26");
+            fx.read(course, pacer, "15K", "0:43:30");
+            fx.read(course, runner, "30K", "1:30:00");
+            fx.advanceWallClock(Duration.ofSeconds(2));
+
+            assertEquals(2, fx.projections.readKeyValuesToList().stream().filter(kv -> kv.key.equals("p1")).count());
+            assertEquals(AthleteStatus.DNF, lastState(fx, "p1"), "stepped off: did not finish");
+            assertTrue(fx.alerts.readValuesToList().stream().noneMatch(a -> a.athleteId().equals("p1")));
+            assertTrue(fx.broadcasts.readValuesToList().stream().noneMatch(b -> b.athleteId().equals("p1")));
+        }
+    }
+
     private static AthleteStatus lastState(final TopologyFixture fx, final String athleteId) {
         return fx.state.readKeyValuesToList().stream().filter(kv -> kv.key.equals(athleteId))
                 .reduce((a, b) -> b).orElseThrow().value.status();
