@@ -10,19 +10,11 @@ final class AthleteOutputs {
     }
 
     static void write(final KStream<String, TrackerOutput> outputs) {
-        outputs.filter((athleteId, out) -> out.projection() != null, Named.as("accepted-splits"))
-                .mapValues(TrackerOutput::projection, Named.as("projections"))
-                .to(Topics.ATHLETE_PROJECTIONS.name(), TrackerTopology.produced(Topics.ATHLETE_PROJECTIONS, "projections-sink"));
-        outputs.filter((athleteId, out) -> out.state() != null, Named.as("state-changes"))
-                .mapValues(TrackerOutput::state, Named.as("states"))
-                .to(Topics.ATHLETE_STATE.name(), TrackerTopology.produced(Topics.ATHLETE_STATE, "state-sink"));
+        TrackerTopology.writePart(outputs, TrackerOutput::projection, Topics.ATHLETE_PROJECTIONS, "projections");
+        TrackerTopology.writePart(outputs, TrackerOutput::state, Topics.ATHLETE_STATE, "states");
+        TrackerTopology.writePart(outputs, TrackerOutput::broadcast, Topics.BROADCAST_FEED, "broadcasts");
+        TrackerTopology.writePart(outputs, TrackerOutput::deadLetter, Topics.RACE_DEAD_LETTERS, "tracker-dead-letters");
         outputs.flatMapValues(TrackerOutput::alerts, Named.as("athlete-alerts"))
                 .to(Topics.RACE_ALERTS.name(), TrackerTopology.produced(Topics.RACE_ALERTS, "athlete-alerts-sink"));
-        outputs.filter((athleteId, out) -> out.broadcast() != null, Named.as("broadcasts-due"))
-                .mapValues(TrackerOutput::broadcast, Named.as("broadcasts"))
-                .to(Topics.BROADCAST_FEED.name(), TrackerTopology.produced(Topics.BROADCAST_FEED, "broadcast-sink"));
-        outputs.filter((athleteId, out) -> out.deadLetter() != null, Named.as("tracker-rejections"))
-                .mapValues(TrackerOutput::deadLetter, Named.as("tracker-dead-letters"))
-                .to(Topics.RACE_DEAD_LETTERS.name(), TrackerTopology.produced(Topics.RACE_DEAD_LETTERS, "tracker-dead-letters-sink"));
     }
 }

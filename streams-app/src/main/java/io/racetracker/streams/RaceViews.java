@@ -39,14 +39,8 @@ final class RaceViews {
                 .process(() -> new RaceBoard(options), Named.as("race-board"), TrackerTopology.BOARD_POSITIONS_STORE,
                         TrackerTopology.BOARD_ATHLETES_STORE, TrackerTopology.BOARD_MATS_STORE, TrackerTopology.BOARD_META_STORE);
 
-        boards.filter((key, out) -> out.leaderboard() != null, Named.as("leaderboards"))
-                .mapValues(BoardOutput::leaderboard, Named.as("leaderboard-values"))
-                .to(Topics.RACE_LEADERBOARD.name(), TrackerTopology.produced(Topics.RACE_LEADERBOARD, "leaderboard-sink"));
-        boards.filter((key, out) -> out.alert() != null, Named.as("race-alerts"))
-                .mapValues(BoardOutput::alert, Named.as("race-alert-values"))
-                .to(Topics.RACE_ALERTS.name(), TrackerTopology.produced(Topics.RACE_ALERTS, "race-alerts-sink"));
-        boards.filter((key, out) -> out.result() != null, Named.as("results"))
-                .mapValues(BoardOutput::result, Named.as("result-values"))
-                .to(Topics.RACE_RESULTS.name(), TrackerTopology.produced(Topics.RACE_RESULTS, "results-sink"));
+        TrackerTopology.writePart(boards, BoardOutput::leaderboard, Topics.RACE_LEADERBOARD, "leaderboards");
+        TrackerTopology.writePart(boards, BoardOutput::alert, Topics.RACE_ALERTS, "race-alerts");
+        TrackerTopology.writePart(boards, BoardOutput::result, Topics.RACE_RESULTS, "results");
     }
 }

@@ -22,6 +22,7 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.ValueMapper;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
@@ -93,6 +94,17 @@ public final class TrackerTopology {
 
     static <V> Consumed<String, V> consumed(final Topic<V> topic, final String name) {
         return Consumed.with(Serdes.String(), topic.valueSerde()).withName(name);
+    }
+
+    /**
+     * Writes one part of each output record, where it is present, to its topic; {@code name} names the operators
+     * ({@code name}, {@code name-present}, {@code name-sink}).
+     */
+    static <O, V> void writePart(final KStream<String, O> outputs, final ValueMapper<O, V> part, final Topic<V> topic,
+                                 final String name) {
+        outputs.mapValues(part, Named.as(name))
+                .filter((key, value) -> value != null, Named.as(name + "-present"))
+                .to(topic.name(), produced(topic, name + "-sink"));
     }
 
     static <V> Produced<String, V> produced(final Topic<V> topic, final String name) {

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.RaceResult;
-import io.racetracker.core.model.Models;
 import io.racetracker.core.topic.Topics;
-import io.racetracker.producer.ProducerSettings;
-import io.racetracker.producer.RaceReplayer;
 import io.racetracker.producer.scenario.Scenario;
 import io.racetracker.producer.scenario.Scenarios;
 import java.nio.file.Path;
@@ -18,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,12 +39,7 @@ class LondonRaceIT {
     @Test
     void theWinnersPlacesAndHassansComeback(@TempDir final Path stateDir) throws Exception {
         final Scenario london = Scenarios.byName("london-2023", new Scenarios.Options(2_000, 7));
-        try (TrackerService tracker = new TrackerService(kafka.streamsConfig(stateDir), Models.live());
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.of(kafka.bootstrapServers(), Map.of()))) {
-            tracker.start(Duration.ofSeconds(60));
-
-            new RaceReplayer(producer).replay(london, Double.POSITIVE_INFINITY, (sent, latest) -> { });
-
+        try (TrackerService tracker = kafka.trackAndReplay(london, stateDir)) {
             final Map<String, RaceResult> results = kafka.readUntil(Topics.RACE_RESULTS.name(),
                             Topics.RACE_RESULTS.valueSerde(),
                             read -> read.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(NAMED),

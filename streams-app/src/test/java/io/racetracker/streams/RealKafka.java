@@ -1,7 +1,11 @@
 package io.racetracker.streams;
 
+import io.racetracker.core.model.Models;
 import io.racetracker.core.topic.TopicAdmin;
 import io.racetracker.core.topic.Topics;
+import io.racetracker.producer.ProducerSettings;
+import io.racetracker.producer.RaceReplayer;
+import io.racetracker.producer.scenario.Scenario;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +17,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -98,8 +103,17 @@ final class RealKafka implements AutoCloseable {
         return records;
     }
 
-    Map<String, Object> producerConfig() {
-        return Map.of("bootstrap.servers", bootstrapServers());
+    /** Starts the tracker on this broker, then replays a race into it as fast as the broker takes it. */
+    TrackerService trackAndReplay(final Scenario scenario, final java.nio.file.Path stateDir) throws Exception {
+        final TrackerService tracker = new TrackerService(streamsConfig(stateDir), Models.live());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.of(bootstrapServers, Map.of()))) {
+            tracker.start(Duration.ofSeconds(60));
+            new RaceReplayer(producer).replay(scenario, Double.POSITIVE_INFINITY, (sent, latest) -> { });
+            return tracker;
+        } catch (final Exception | AssertionError e) {
+            tracker.close();
+            throw e;
+        }
     }
 
     @Override

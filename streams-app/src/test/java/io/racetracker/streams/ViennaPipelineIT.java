@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.AthleteStatus;
-import io.racetracker.core.model.Models;
 import io.racetracker.core.topic.Topics;
-import io.racetracker.producer.ProducerSettings;
-import io.racetracker.producer.RaceReplayer;
 import io.racetracker.producer.scenario.Scenario;
 import io.racetracker.producer.scenario.Vienna2019;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,12 +40,7 @@ class ViennaPipelineIT {
     /** The whole path on any real Kafka: also run by the Docker profile against a Testcontainers broker. */
     static void kipchogeEndsAtHisFinishTime(final RealKafka kafka, final Path stateDir) throws Exception {
         final Scenario vienna = Vienna2019.scenario();
-        try (TrackerService tracker = new TrackerService(kafka.streamsConfig(stateDir), Models.live());
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.of(kafka.bootstrapServers(), Map.of()))) {
-            tracker.start(Duration.ofSeconds(60));
-
-            new RaceReplayer(producer).replay(vienna, Double.POSITIVE_INFINITY, (sent, latest) -> { });
-
+        try (TrackerService tracker = kafka.trackAndReplay(vienna, stateDir)) {
             final long kipchogeReads = vienna.reads().stream().filter(r -> r.athleteId().equals(KIPCHOGE)).count();
             final List<ConsumerRecord<String, AthleteProjection>> records = kafka.readUntil(
                     Topics.ATHLETE_PROJECTIONS.name(), Topics.ATHLETE_PROJECTIONS.valueSerde(),
