@@ -39,6 +39,7 @@ final class BenchTopics {
         while (true) {
             try {
                 TopicAdmin.ensureTopics(admin, topics, (short) -1, TIMEOUT);
+                awaitLeaders(names, deadline);
                 return;
             } catch (final IllegalStateException e) {
                 if (!(e.getCause() instanceof TopicExistsException) || System.nanoTime() > deadline) {
@@ -46,6 +47,21 @@ final class BenchTopics {
                 }
                 TimeUnit.MILLISECONDS.sleep(200);
             }
+        }
+    }
+
+    /** Waits until every partition has a leader, so that the first sends are not turned away. */
+    private void awaitLeaders(final Set<String> names, final long deadline) throws InterruptedException {
+        while (System.nanoTime() < deadline) {
+            try {
+                final Map<String, TopicDescription> described = GroupProgress.get(admin.describeTopics(names).allTopicNames());
+                if (described.values().stream().flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null)) {
+                    return;
+                }
+            } catch (final IllegalStateException notYetKnown) {
+                // metadata of a topic just created is still on its way
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
         }
     }
 
