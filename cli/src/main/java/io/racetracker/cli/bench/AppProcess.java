@@ -54,7 +54,10 @@ final class AppProcess implements AutoCloseable {
         final Path log = workDir.resolve(config.getProperty("application.id") + ".log");
         final Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         final AppProcess app = new AppProcess(process, log);
-        final String first = app.out.readLine();
+        String first = app.out.readLine();
+        while (first != null && first.startsWith("[")) {
+            first = app.out.readLine();
+        }
         if (!"running".equals(first)) {
             app.close();
             throw new IllegalStateException("the " + mode + " app did not start (" + first + "); see " + log);
@@ -90,8 +93,12 @@ final class AppProcess implements AutoCloseable {
         return readLine();
     }
 
+    /** The app's next answer; lines of the JVM's own logging (a flight recording's, say) start with '[' and are skipped. */
     private String readLine() throws IOException {
-        final String line = out.readLine();
+        String line = out.readLine();
+        while (line != null && line.startsWith("[")) {
+            line = out.readLine();
+        }
         if (line == null) {
             throw new IllegalStateException("the benchmark's streams app exited; see " + log);
         }

@@ -70,9 +70,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Maximum heap of the streams apps' JVM (default ${DEFAULT-VALUE}).")
     String appHeap;
 
-    @Option(names = "--app-jvm-option", paramLabel = "OPTION",
-            description = "Extra option for the tracker app's JVM, e.g. -XX:StartFlightRecording=filename=t.jfr. Repeatable.")
-    List<String> appJvmOptions = new ArrayList<>();
+    @Option(names = "--profile", paramLabel = "FILE.jfr",
+            description = "Record the tracker app's throughput run with Java Flight Recorder (profile settings) into FILE.jfr.")
+    Path profile;
 
     @Override
     public Integer call() throws Exception {
@@ -280,7 +280,9 @@ public final class BenchCommand implements Callable<Integer> {
 
         private List<String> trackerJvm() {
             final List<String> options = new ArrayList<>(baseJvm());
-            options.addAll(appJvmOptions);
+            if (profile != null) {
+                options.add("-XX:StartFlightRecording=filename=" + profile.toAbsolutePath() + ",settings=profile");
+            }
             return options;
         }
     }
