@@ -4,6 +4,7 @@ import io.racetracker.core.topic.Topic;
 import io.racetracker.core.topic.TopicAdmin;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +13,9 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -50,19 +53,25 @@ final class BenchTopics {
         }
     }
 
-    /** Waits until every partition has a leader, so that the first sends are not turned away. */
+    /**
+     * Waits until the leader of every partition answers for it (an offset lookup goes to the leader itself): a producer
+     * that writes to a partition whose leader is still loading it gets retriable errors that can leave an idempotent
+     * producer stuck.
+     */
     private void awaitLeaders(final Set<String> names, final long deadline) throws InterruptedException {
         while (System.nanoTime() < deadline) {
             try {
                 final Map<String, TopicDescription> described = GroupProgress.get(admin.describeTopics(names).allTopicNames());
-                if (described.values().stream().flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null)) {
-                    return;
-                }
-            } catch (final IllegalStateException notYetKnown) {
-                // metadata of a topic just created is still on its way
+                final Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+                described.values().forEach(d -> d.partitions().forEach(
+                        p -> partitions.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+                GroupProgress.get(admin.listOffsets(partitions).all());
+                return;
+            } catch (final IllegalStateException notYet) {
+                TimeUnit.MILLISECONDS.sleep(100);
             }
-            TimeUnit.MILLISECONDS.sleep(100);
         }
+        throw new IllegalStateException("the topics were not ready within " + TIMEOUT);
     }
 
     /** Creates {@code mirror} with the partitions and cleanup policy of {@code original}; returns its name. */
