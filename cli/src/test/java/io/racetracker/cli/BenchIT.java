@@ -30,7 +30,7 @@ class BenchIT {
     void aSmallRaceGivesEveryFigureWithSaneRelations(@TempDir final Path dir) throws Exception {
         final Path json = dir.resolve("bench.json");
         try (Launcher bench = Launcher.start(dir, "bench", "bench", "--runners", "200", "--live-seconds", "3",
-                "--live-warmup-seconds", "1", "--json", json.toString())) {
+                "--live-warmup-seconds", "0", "--json", json.toString())) {
             final int exit = bench.awaitExit(Duration.ofMinutes(8));
             final String out = bench.output();
             assertEquals(0, exit, out);
