@@ -27,7 +27,7 @@ class DemoIT {
             assertEquals(0, exit, out);
             assertTrue(out.contains("KIPCHOGE       5.0 km  0:14:10  avg 2:50/km"), out);
             assertTrue(out.contains("KIPCHOGE     FINISH   1:59:40"), out);
-            assertTrue(out.contains("All 1 finishers of vienna-2019 are in."), out);
+            assertTrue(out.contains("All 1 finishers of vienna-2019 are in"), out);
             for (final ProcessHandle broker : brokers) {
                 broker.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
                 assertTrue(!broker.isAlive(), "broker " + broker.pid() + " stopped with the demo");

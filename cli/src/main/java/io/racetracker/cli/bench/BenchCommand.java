@@ -63,6 +63,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-latency", description = "Skip both latency runs (throughput and memory only).")
     boolean noLatency;
 
+    @Option(names = "--recreate-topics",
+            description = "With --bootstrap-server: allow the bench to delete and recreate the race's topics on that"
+                    + " cluster (it always does on its own broker). Never on a cluster that carries a real race.")
+    boolean recreateTopics;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the mass field and its faults (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -79,6 +84,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (!(liveRate > 0) || liveSeconds < 1 || liveWarmupSeconds < 0 || liveWarmupSeconds >= liveSeconds) {
             throw new IllegalArgumentException("--live-rate must be > 0 and --live-warmup-seconds shorter than"
                     + " --live-seconds (" + liveSeconds + ")");
+        }
+        if (kafka.bootstrapServer != null && !recreateTopics) {
+            throw new IllegalArgumentException("the bench deletes and recreates race-splits and every other race topic"
+                    + " on " + kafka.bootstrapServer + "; add --recreate-topics if that cluster is only for benchmarking");
         }
         final Scenario race = Scenarios.byName(MassRace.RACE_ID, new Scenarios.Options(runners, seed));
         final Path workDir = Files.createTempDirectory("race-tracker-bench-");

@@ -23,6 +23,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /** Topics of the benchmark: the contract's, fresh for each phase that needs an empty race, and the pass-through's. */
 final class BenchTopics {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** A broker busy with other work can take a while to lead the partitions of a topic it has just created. */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     private final Admin admin;
 
@@ -42,7 +44,7 @@ final class BenchTopics {
         while (true) {
             try {
                 TopicAdmin.ensureTopics(admin, topics, (short) -1, TIMEOUT);
-                awaitLeaders(names, deadline);
+                awaitLeaders(names);
                 return;
             } catch (final IllegalStateException e) {
                 if (!(e.getCause() instanceof TopicExistsException) || System.nanoTime() > deadline) {
@@ -58,7 +60,9 @@ final class BenchTopics {
      * that writes to a partition whose leader is still loading it gets retriable errors that can leave an idempotent
      * producer stuck.
      */
-    private void awaitLeaders(final Set<String> names, final long deadline) throws InterruptedException {
+    private void awaitLeaders(final Set<String> names) throws InterruptedException {
+        final long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        String lastProblem = "";
         while (System.nanoTime() < deadline) {
             try {
                 final Map<String, TopicDescription> described = GroupProgress.get(admin.describeTopics(names).allTopicNames());
@@ -68,10 +72,11 @@ final class BenchTopics {
                 GroupProgress.get(admin.listOffsets(partitions).all());
                 return;
             } catch (final IllegalStateException notYet) {
-                TimeUnit.MILLISECONDS.sleep(100);
+                lastProblem = notYet.getMessage();
+                TimeUnit.MILLISECONDS.sleep(200);
             }
         }
-        throw new IllegalStateException("the topics were not ready within " + TIMEOUT);
+        throw new IllegalStateException("the recreated topics were not ready within " + READY_TIMEOUT + ": " + lastProblem);
     }
 
     /** Creates {@code mirror} with the partitions and cleanup policy of {@code original}; returns its name. */
