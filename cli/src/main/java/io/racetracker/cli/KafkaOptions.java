@@ -8,12 +8,12 @@ import java.util.Properties;
 import picocli.CommandLine.Option;
 
 /** Options every command shares: where Kafka is and any client property to pass through. */
-final class KafkaOptions {
+public final class KafkaOptions {
     static final String DEFAULT_BOOTSTRAP = "127.0.0.1:29092";
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT",
             description = "Kafka to use (default " + DEFAULT_BOOTSTRAP + "; the demo starts its own broker when this is not given).")
-    String bootstrapServer;
+    public String bootstrapServer;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Kafka client properties file (security settings, for example), applied over the defaults.")
@@ -23,12 +23,12 @@ final class KafkaOptions {
             description = "Any Kafka client property, applied last, e.g. -X security.protocol=SASL_SSL. Repeatable.")
     Map<String, String> properties = new LinkedHashMap<>();
 
-    String bootstrapServerOrDefault() {
+    public String bootstrapServerOrDefault() {
         return bootstrapServer != null ? bootstrapServer : DEFAULT_BOOTSTRAP;
     }
 
     /** Client properties: the given defaults, then --config, then KAFKA_* variables, then -X flags. */
-    Properties layered(final Map<String, ?> defaults) {
+    public Properties layered(final Map<String, ?> defaults) {
         final Map<String, Object> base = new LinkedHashMap<>(defaults);
         base.put("bootstrap.servers", bootstrapServerOrDefault());
         final Map<String, Object> flags = new LinkedHashMap<>(properties);
@@ -39,7 +39,7 @@ final class KafkaOptions {
     }
 
     /** Properties as a string map, for the layers that take one. */
-    static Map<String, String> asMap(final Properties props) {
+    public static Map<String, String> asMap(final Properties props) {
         final Map<String, String> map = new LinkedHashMap<>();
         props.stringPropertyNames().forEach(k -> map.put(k, props.getProperty(k)));
         return map;

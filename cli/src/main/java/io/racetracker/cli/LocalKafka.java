@@ -18,7 +18,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * Runs the kafka-local module (a real KRaft broker, and Kafka's own tools) as child JVMs, so that broker jars never
  * share a classpath with the applications. The child broker exits by itself when this process dies.
  */
-final class LocalKafka implements AutoCloseable {
+public final class LocalKafka implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final Process process;
@@ -51,7 +51,7 @@ final class LocalKafka implements AutoCloseable {
      *
      * @param output where the broker's own output goes: a file to keep the terminal clean, or null to inherit it
      */
-    static LocalKafka start(final Path dataDir, final int port, final Path output) throws InterruptedException {
+    public static LocalKafka start(final Path dataDir, final int port, final Path output) throws InterruptedException {
         if (!isFree(port) || !isFree(port + 1)) {
             throw new IllegalStateException("port " + port + " or " + (port + 1) + " on 127.0.0.1 is in use: is a broker"
                     + " already running? Use it with --bootstrap-server 127.0.0.1:" + port + " or stop it.");
@@ -77,7 +77,7 @@ final class LocalKafka implements AutoCloseable {
     }
 
     /** A free port for a broker, with the port above it free for its controller. */
-    static int freePortPair(final int preferred) {
+    public static int freePortPair(final int preferred) {
         if (isFree(preferred) && isFree(preferred + 1)) {
             return preferred;
         }
@@ -124,7 +124,7 @@ final class LocalKafka implements AutoCloseable {
                 + (log == null ? "" : "; see " + log));
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 
@@ -141,6 +141,28 @@ final class LocalKafka implements AutoCloseable {
         command.addAll(args);
         try {
             return new ProcessBuilder(command).inheritIO().start().waitFor();
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot run " + mainClass + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs a main class of Kafka's own tools in a child JVM and returns what it printed on stdout; its stderr goes to
+     * the terminal. Fails with the tool's output if it exits with an error.
+     */
+    public static String runToolCapturing(final String mainClass, final List<String> args) throws InterruptedException {
+        final Path lib = home().resolve("kafka-local/target/lib");
+        final String classpath = brokerJar() + java.io.File.pathSeparator + lib + "/*";
+        final List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-cp", classpath, mainClass));
+        command.addAll(args);
+        try {
+            final Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            final String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            final int code = process.waitFor();
+            if (code != 0) {
+                throw new IllegalStateException(mainClass + " exited with " + code + ":\n" + out);
+            }
+            return out;
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot run " + mainClass + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package io.racetracker.cli;
 
+import io.racetracker.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "race-tracker", mixinStandardHelpOptions = true, version = "race-tracker 0.1.0",
         description = "Live marathon tracking on Kafka Streams: pace, projected finish and the chance of a target time.",
         subcommands = {DemoCommand.class, BrokerCommand.class, ProduceCommand.class, StreamsCommand.class,
-            ConsoleConsumerCommand.class, TopicsCommand.class, VerifyCommand.class, BacktestCommand.class, FitModelCommand.class})
+            ConsoleConsumerCommand.class, TopicsCommand.class, VerifyCommand.class, BacktestCommand.class,
+            FitModelCommand.class, BenchCommand.class})
 public final class RaceTrackerCli {
 
     public static void main(final String[] args) {

@@ -13,8 +13,12 @@ public final class RaceTime {
     /** 7,180,200 ms gives {@code 1:59:40}: whole seconds, truncated as results lists print them. */
     public static String hms(final long millis) {
         final long totalSeconds = Math.abs(millis) / 1000;
-        final String text = String.format("%d:%02d:%02d", totalSeconds / 3600, totalSeconds / 60 % 60, totalSeconds % 60);
-        return millis < 0 ? "-" + text : text;
+        final StringBuilder text = new StringBuilder(9);
+        if (millis < 0) {
+            text.append('-');
+        }
+        text.append(totalSeconds / 3600).append(':');
+        return twoDigits(twoDigits(text, totalSeconds / 60 % 60).append(':'), totalSeconds % 60).toString();
     }
 
     /** A target as people say it: {@code 2:00} for 2:00:00, {@code 2:01:25} otherwise. */
@@ -31,7 +35,7 @@ public final class RaceTime {
             return sign + seconds + " s";
         }
         if (seconds < 3600) {
-            return String.format("%s%d:%02d", sign, seconds / 60, seconds % 60);
+            return twoDigits(new StringBuilder(8).append(sign).append(seconds / 60).append(':'), seconds % 60).toString();
         }
         return sign + hms(seconds * 1000);
     }
@@ -42,7 +46,18 @@ public final class RaceTime {
             return "-";
         }
         final long seconds = Math.round(secondsPerKm);
-        return String.format("%d:%02d/km", seconds / 60, seconds % 60);
+        return twoDigits(new StringBuilder(8).append(seconds / 60).append(':'), seconds % 60).append("/km").toString();
+    }
+
+    /*
+     * Texts are built by hand rather than with String.format: they go into every projection the tracker writes, and
+     * format's parsing showed up as a tenth of the tracker's time in a profile (docs/performance.md).
+     */
+    private static StringBuilder twoDigits(final StringBuilder text, final long value) {
+        if (value < 10) {
+            text.append('0');
+        }
+        return text.append(value);
     }
 
     /**

@@ -12,6 +12,8 @@ class RaceTimeTest {
         assertEquals("1:59:40", RaceTime.hms(7_180_200));
         assertEquals("0:14:10", RaceTime.hms(850_000));
         assertEquals("-0:00:11", RaceTime.hms(-11_000));
+        assertEquals("0:00:00", RaceTime.hms(999));
+        assertEquals("27:46:40", RaceTime.hms(100_000_000));
     }
 
     @Test
@@ -35,5 +37,9 @@ class RaceTimeTest {
         assertEquals(170.0, RaceTime.secondsPerKm(850_000, 5_000), 1e-9);
         assertEquals("+11 s", RaceTime.gap(11_000));
         assertEquals("-1:05", RaceTime.gap(-65_000));
+        assertEquals("+10:00", RaceTime.gap(600_000));
+        assertEquals("+1:00:09", RaceTime.gap(3_609_000));
+        assertEquals("4:05/km", RaceTime.pace(245.2));
+        assertEquals("12:00/km", RaceTime.pace(720));
     }
 }

@@ -1,0 +1,139 @@
+package io.racetracker.cli.bench;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import io.racetracker.core.model.Models;
+import io.racetracker.streams.PassThroughTopology;
+import io.racetracker.streams.TrackerService;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * One streams application of the benchmark, in a JVM of its own so that its heap and resident set are its own.
+ * {@code BenchApp tracker|pass-through PROPERTIES [topic:recordsPerRead:valueBytes ...]}.
+ *
+ * <p>Talks to the benchmark by lines: prints {@code running} once the app is running; on {@code stats} on stdin it
+ * collects garbage and prints {@code stats <heap used> <peak heap after any GC> <heap max>} in bytes; on
+ * {@code written} it prints {@code written <topic> <records> <bytes>} per topic its producers wrote, then
+ * {@code written-end}; on {@code stop} or the end of stdin it closes the app and exits.
+ */
+public final class BenchApp {
+    private BenchApp() {
+    }
+
+    public static void main(final String[] args) throws Exception {
+        final Properties config = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of(args[1]), StandardCharsets.UTF_8)) {
+            config.load(in);
+        }
+        final AtomicLong peakAfterGc = watchHeapAfterGc();
+        final KafkaStreams streams;
+        if ("tracker".equals(args[0])) {
+            streams = new TrackerService(config, Models.live()).streams();
+        } else {
+            streams = new KafkaStreams(PassThroughTopology.build(Arrays.stream(args, 2, args.length)
+                    .map(PassThroughTopology.Output::parse).toList()), config);
+        }
+        final CountDownLatch running = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.start();
+        if (!running.await(120, TimeUnit.SECONDS)) {
+            System.out.println("failed not running after 120 s: " + streams.state());
+            streams.close(Duration.ofSeconds(10));
+            System.exit(2);
+        }
+        System.out.println("running");
+        System.out.flush();
+        final BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = commands.readLine(); line != null && !"stop".equals(line); line = commands.readLine()) {
+            switch (line) {
+                case "stats" -> {
+                    System.gc();
+                    final MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+                    System.out.printf("stats %d %d %d%n", heap.getUsed(), Math.max(peakAfterGc.get(), heap.getUsed()),
+                            heap.getMax());
+                }
+                case "written" -> {
+                    written(streams).forEach((topic, recordsAndBytes) ->
+                            System.out.printf("written %s %d %d%n", topic, recordsAndBytes[0], recordsAndBytes[1]));
+                    System.out.println("written-end");
+                }
+                default -> System.out.println("unknown " + line);
+            }
+            System.out.flush();
+        }
+        streams.close(Duration.ofSeconds(30));
+        System.out.println("stopped");
+        System.exit(0);
+    }
+
+    /** Records and bytes (as batched on the wire) that this app's producers sent, by topic, changelogs included. */
+    static Map<String, long[]> written(final KafkaStreams streams) {
+        final Map<String, long[]> byTopic = new TreeMap<>();
+        for (final Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
+            final MetricName name = e.getKey();
+            if (!"producer-topic-metrics".equals(name.group())) {
+                continue;
+            }
+            final int slot = switch (name.name()) {
+                case "record-send-total" -> 0;
+                case "byte-total" -> 1;
+                default -> -1;
+            };
+            if (slot >= 0) {
+                final long value = (long) ((Number) e.getValue().metricValue()).doubleValue();
+                byTopic.computeIfAbsent(name.tags().get("topic"), t -> new long[2])[slot] += value;
+            }
+        }
+        return byTopic;
+    }
+
+    /** The largest heap in use right after any collection: the live set, without forcing a collection. */
+    private static AtomicLong watchHeapAfterGc() {
+        final AtomicLong peak = new AtomicLong();
+        for (final GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((notification, handback) -> {
+                    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                        return;
+                    }
+                    final GarbageCollectionNotificationInfo info =
+                            GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                    final long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                            .filter(pool -> isHeap(pool.getKey()))
+                            .mapToLong(pool -> pool.getValue().getUsed()).sum();
+                    peak.accumulateAndGet(used, Math::max);
+                }, null, null);
+            }
+        }
+        return peak;
+    }
+
+    private static boolean isHeap(final String pool) {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .anyMatch(p -> p.getName().equals(pool) && p.getType() == java.lang.management.MemoryType.HEAP);
+    }
+}

@@ -1,0 +1,350 @@
+package io.racetracker.cli.bench;
+
+import io.racetracker.cli.KafkaOptions;
+import io.racetracker.cli.LocalKafka;
+import io.racetracker.core.json.Json;
+import io.racetracker.core.topic.Topics;
+import io.racetracker.producer.ProducerSettings;
+import io.racetracker.producer.scenario.MassRace;
+import io.racetracker.producer.scenario.Scenario;
+import io.racetracker.producer.scenario.Scenarios;
+import io.racetracker.streams.PassThroughTopology;
+import io.racetracker.streams.StreamsSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures, on one topic in one run: the read ceiling (Kafka's ConsumerPerformance), the engine"
+                + " ceiling (a pass-through Kafka Streams app with the tracker's settings writing as much as the tracker"
+                + " does), the tracker's own throughput, latency at a live rate and at full speed, and the app's memory.",
+            "Starts a local broker unless --bootstrap-server is given; prints one table, and JSON with --json."})
+public final class BenchCommand implements Callable<Integer> {
+    private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(30);
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--runners", paramLabel = "N", defaultValue = "50000",
+            description = "Runners in the mass race (default ${DEFAULT-VALUE}; London has about 48,000 finishers).")
+    int runners;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures to FILE as JSON.")
+    Path json;
+
+    @Option(names = "--live-rate", paramLabel = "READS_PER_S", defaultValue = "2000",
+            description = "Rate of the live latency run (default ${DEFAULT-VALUE} reads/s).")
+    double liveRate;
+
+    @Option(names = "--live-seconds", paramLabel = "S", defaultValue = "40",
+            description = "Length of the live latency run (default ${DEFAULT-VALUE} s).")
+    int liveSeconds;
+
+    @Option(names = "--live-warmup-seconds", paramLabel = "S", defaultValue = "5",
+            description = "Reads of the first S seconds of the live run are processed but not measured (default ${DEFAULT-VALUE}).")
+    int liveWarmupSeconds;
+
+    @Option(names = "--no-latency", description = "Skip both latency runs (throughput and memory only).")
+    boolean noLatency;
+
+    @Option(names = "--recreate-topics",
+            description = "With --bootstrap-server: allow the bench to delete and recreate the race's topics on that"
+                    + " cluster (it always does on its own broker). Never on a cluster that carries a real race.")
+    boolean recreateTopics;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the mass field and its faults (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--app-heap", paramLabel = "SIZE", defaultValue = "512m",
+            description = "Maximum heap of the streams apps' JVM (default ${DEFAULT-VALUE}).")
+    String appHeap;
+
+    @Option(names = "--profile", paramLabel = "FILE.jfr",
+            description = "Record the tracker app's throughput run with Java Flight Recorder (profile settings) into FILE.jfr.")
+    Path profile;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(liveRate > 0) || liveSeconds < 1 || liveWarmupSeconds < 0 || liveWarmupSeconds >= liveSeconds) {
+            throw new IllegalArgumentException("--live-rate must be > 0 and --live-warmup-seconds shorter than"
+                    + " --live-seconds (" + liveSeconds + ")");
+        }
+        if (kafka.bootstrapServer != null && !recreateTopics) {
+            throw new IllegalArgumentException("the bench deletes and recreates race-splits and every other race topic"
+                    + " on " + kafka.bootstrapServer + "; add --recreate-topics if that cluster is only for benchmarking");
+        }
+        final Scenario race = Scenarios.byName(MassRace.RACE_ID, new Scenarios.Options(runners, seed));
+        final Path workDir = Files.createTempDirectory("race-tracker-bench-");
+        final Map<String, Object> figures = new LinkedHashMap<>();
+        figures.putAll(Machine.describe());
+        figures.put("load_average_start", Machine.loadAverage());
+        LocalKafka broker = null;
+        boolean ok = false;
+        try {
+            if (kafka.bootstrapServer == null) {
+                final int port = LocalKafka.freePortPair(49092);
+                System.out.printf("Starting a local Kafka broker on 127.0.0.1:%d ...%n", port);
+                broker = LocalKafka.start(workDir.resolve("broker"), port, workDir.resolve("broker.log"));
+                kafka.bootstrapServer = broker.bootstrapServers();
+            }
+            new Run(race, workDir, figures).all();
+            ok = true;
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+            if (ok) {
+                deleteRecursively(workDir);
+            } else {
+                System.err.println("Logs of the failed run are in " + workDir);
+            }
+        }
+        figures.put("load_average_end", Machine.loadAverage());
+        System.out.println();
+        System.out.print(BenchReport.table(figures));
+        if (json != null) {
+            Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures) + "\n");
+            System.out.println("Figures written to " + json);
+        }
+        return 0;
+    }
+
+    /** One benchmark run: every phase on the same broker and the same race. */
+    private final class Run {
+        private final Scenario race;
+        private final Path workDir;
+        private final Map<String, Object> figures;
+        private final Properties clientProps;
+        private final String runId = Long.toString(System.currentTimeMillis(), 36);
+
+        Run(final Scenario race, final Path workDir, final Map<String, Object> figures) {
+            this.race = race;
+            this.workDir = workDir;
+            this.figures = figures;
+            this.clientProps = kafka.layered(Map.of());
+        }
+
+        void all() throws Exception {
+            try (Admin admin = Admin.create(clientProps)) {
+                final BenchTopics topics = new BenchTopics(admin);
+                final Properties sample = streamsProps("sample");
+                figures.put("runners", runners);
+                figures.put("stream_threads", Integer.parseInt(sample.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG).toString()));
+                figures.put("commit_interval_ms", Integer.parseInt(sample.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG).toString()));
+                figures.put("processing_guarantee", sample.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+                figures.put("partitions", Topics.RACE_SPLITS.partitions());
+                figures.put("app_heap_max", appHeap);
+
+                // 1. the race on race-splits, as fast as the broker takes it
+                topics.recreate(Topics.ALL);
+                System.out.printf("Loading a mass race of %,d runners into %s (%s) ...%n", runners,
+                        Topics.RACE_SPLITS.name(), kafka.bootstrapServerOrDefault());
+                final RaceLoader.Loaded loaded;
+                try (KafkaProducer<String, byte[]> producer = producer()) {
+                    final RaceLoader loader = new RaceLoader(producer, race);
+                    loader.register();
+                    loaded = loader.reads(Double.POSITIVE_INFINITY, Long.MAX_VALUE, "load");
+                }
+                final long reads = loaded.records();
+                figures.put("reads", reads);
+                figures.put("reads_duplicate", loaded.duplicates());
+                figures.put("reads_late", loaded.late());
+                figures.put("reads_malformed", loaded.malformed());
+                figures.put("load_records_per_s", round(loaded.recordsPerSecond()));
+
+                // 2. the read ceiling
+                final List<Double> ceilings = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    ceilings.add(ReadCeiling.measure(kafka.bootstrapServerOrDefault(), Topics.RACE_SPLITS.name(), reads));
+                }
+                System.out.printf("Read ceiling (ConsumerPerformance): %s records/s%n", ceilings);
+                final double readCeiling = ceilings.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+                figures.put("read_ceiling_records_per_s", round(readCeiling));
+                figures.put("read_ceiling_runs_records_per_s", ceilings.stream().map(BenchCommand::round).toList());
+
+                // 3. the tracker, catching up on the whole race
+                final Properties trackerProps = streamsProps("tracker");
+                System.out.printf("Tracker (%s) processing %,d reads ...%n", trackerProps.get(StreamsConfig.APPLICATION_ID_CONFIG), reads);
+                final Map<String, long[]> trackerWrites;
+                final double trackerSeconds;
+                try (AppProcess app = AppProcess.start("tracker", trackerProps, List.of(), trackerJvm(), workDir)) {
+                    final long began = System.nanoTime();
+                    final GroupProgress progress = new GroupProgress(admin, trackerProps.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+                    final long splitsDone = progress.awaitTopicDone(Topics.RACE_SPLITS.name(), PHASE_TIMEOUT);
+                    final long allDone = progress.awaitAllDone(PHASE_TIMEOUT);
+                    trackerSeconds = (allDone - began) / 1e9;
+                    figures.put("tracker_seconds", round3(trackerSeconds));
+                    figures.put("tracker_race_splits_done_seconds", round3((splitsDone - began) / 1e9));
+                    figures.put("tracker_reads_per_s", round(reads / trackerSeconds));
+                    final AppProcess.Memory memory = app.memory();
+                    figures.put("heap_used_mb", mb(memory.heapUsedBytes()));
+                    figures.put("heap_peak_after_gc_mb", mb(memory.heapPeakAfterGcBytes()));
+                    figures.put("heap_max_mb", mb(memory.heapMaxBytes()));
+                    figures.put("rss_mb", round(memory.rssKb() / 1024.0));
+                    figures.put("rss_peak_mb", round(memory.rssPeakKb() / 1024.0));
+                    trackerWrites = app.written();
+                }
+                figures.put("tracker_written", perRead(trackerWrites, reads));
+                figures.put("tracker_written_records_per_read", round3(total(trackerWrites, 0) / (double) reads));
+                figures.put("tracker_written_bytes_per_read", round(total(trackerWrites, 1) / (double) reads));
+
+                // 4. the engine ceiling: the same writes, no logic, same settings
+                final List<PassThroughTopology.Output> outputs = new ArrayList<>();
+                final double keyBytes = loaded.records() == 0 ? 0 : averageKeyBytes(race);
+                for (final Map.Entry<String, long[]> e : trackerWrites.entrySet()) {
+                    final String mirror = topics.mirror(e.getKey(), "mirror-" + runId + "-" + shortName(e.getKey()));
+                    final long records = e.getValue()[0];
+                    final double bytesPerRecord = records == 0 ? 0 : e.getValue()[1] / (double) records;
+                    final int valueBytes = (int) Math.max(0, Math.round(bytesPerRecord - keyBytes - RECORD_OVERHEAD_BYTES));
+                    outputs.add(new PassThroughTopology.Output(mirror, records / (double) reads, valueBytes));
+                }
+                final Properties engineProps = streamsProps("engine");
+                System.out.printf("Pass-through (%s) writing %s ...%n", engineProps.get(StreamsConfig.APPLICATION_ID_CONFIG),
+                        figures.get("tracker_written_records_per_read") + " records per read");
+                final Map<String, long[]> engineWrites;
+                try (AppProcess app = AppProcess.start("pass-through", engineProps,
+                        outputs.stream().map(PassThroughTopology.Output::spec).toList(), baseJvm(), workDir)) {
+                    final long began = System.nanoTime();
+                    final long done = new GroupProgress(admin, engineProps.getProperty(StreamsConfig.APPLICATION_ID_CONFIG))
+                            .awaitTopicDone(Topics.RACE_SPLITS.name(), PHASE_TIMEOUT);
+                    final double seconds = (done - began) / 1e9;
+                    figures.put("engine_ceiling_seconds", round3(seconds));
+                    figures.put("engine_ceiling_reads_per_s", round(reads / seconds));
+                    engineWrites = app.written();
+                }
+                figures.put("engine_written_records_per_read", round3(total(engineWrites, 0) / (double) reads));
+                figures.put("engine_written_bytes_per_read", round(total(engineWrites, 1) / (double) reads));
+                final double engine = ((Number) figures.get("engine_ceiling_reads_per_s")).doubleValue();
+                final double tracker = ((Number) figures.get("tracker_reads_per_s")).doubleValue();
+                figures.put("ratio_to_engine_ceiling", round3(tracker / engine));
+                figures.put("ratio_to_read_ceiling", round3(tracker / readCeiling));
+
+                if (!noLatency) {
+                    latency(admin, topics, "live", liveRate, (long) (liveRate * liveSeconds), liveWarmupSeconds);
+                    latency(admin, topics, "full", Double.POSITIVE_INFINITY, Long.MAX_VALUE, 0);
+                }
+            }
+        }
+
+        /** A fresh race on fresh topics, a fresh tracker, reads sent at {@code rate} while it runs. */
+        private void latency(final Admin admin, final BenchTopics topics, final String name, final double rate,
+                             final long limit, final int warmupSeconds) throws Exception {
+            topics.recreate(Topics.ALL);
+            final Properties props = streamsProps("latency-" + name);
+            try (AppProcess app = AppProcess.start("tracker", props, List.of(), baseJvm(), workDir);
+                 KafkaProducer<String, byte[]> producer = producer()) {
+                final RaceLoader loader = new RaceLoader(producer, race);
+                loader.register();
+                final long from = System.currentTimeMillis() + warmupSeconds * 1000L;
+                try (LatencyProbe probe = new LatencyProbe(clientProps, from)) {
+                    final String label = Double.isInfinite(rate) ? "full speed" : String.format("live %.0f/s", rate);
+                    final RaceLoader.Loaded sent = loader.reads(rate, limit, label);
+                    new GroupProgress(admin, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG))
+                            .awaitTopicDone(Topics.RACE_SPLITS.name(), PHASE_TIMEOUT);
+                    probe.awaitQuiet(Duration.ofSeconds(2), Duration.ofMinutes(1));
+                    final Histogram h = probe.finish();
+                    figures.put("latency_" + name + "_reads", sent.records());
+                    figures.put("latency_" + name + "_sent_reads_per_s", round(sent.recordsPerSecond()));
+                    figures.put("latency_" + name + "_projections_measured", h.getTotalCount());
+                    figures.put("latency_" + name + "_p50_ms", h.getValueAtPercentile(50));
+                    figures.put("latency_" + name + "_p95_ms", h.getValueAtPercentile(95));
+                    figures.put("latency_" + name + "_p99_ms", h.getValueAtPercentile(99));
+                    figures.put("latency_" + name + "_max_ms", h.getMaxValue());
+                }
+            }
+        }
+
+        /** A producer with the race-day settings, fresh for each phase (topics are recreated in between). */
+        private KafkaProducer<String, byte[]> producer() {
+            return new KafkaProducer<>(ProducerSettings.of(kafka.bootstrapServerOrDefault(), KafkaOptions.asMap(clientProps)));
+        }
+
+        /** The tracker's own settings, a fresh application id and state directory per phase. */
+        private Properties streamsProps(final String phase) {
+            final Properties props = kafka.layered(StreamsSettings.defaults(kafka.bootstrapServerOrDefault()));
+            props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-" + runId + "-" + phase);
+            props.put(StreamsConfig.STATE_DIR_CONFIG, workDir.resolve("state-" + phase).toString());
+            return props;
+        }
+
+        private List<String> baseJvm() {
+            return List.of("-Xmx" + appHeap, "-XX:+UseG1GC");
+        }
+
+        private List<String> trackerJvm() {
+            final List<String> options = new ArrayList<>(baseJvm());
+            if (profile != null) {
+                options.add("-XX:StartFlightRecording=filename=" + profile.toAbsolutePath() + ",settings=profile");
+            }
+            return options;
+        }
+    }
+
+    /** A record's framing in a v2 batch (length, attributes, deltas, key and value lengths, header count). */
+    private static final int RECORD_OVERHEAD_BYTES = 10;
+
+    private static double averageKeyBytes(final Scenario race) {
+        return race.athletes().stream().mapToInt(a -> a.athleteId().length()).average().orElse(0);
+    }
+
+    /** A changelog or repartition topic named after its store, without the application id. */
+    private static String shortName(final String topic) {
+        final int at = topic.indexOf("-", topic.indexOf("bench-") == 0 ? "bench-".length() : 0);
+        if (topic.startsWith("bench-") && at > 0) {
+            final String rest = topic.substring(at + 1);
+            final int phase = rest.indexOf('-');
+            return phase > 0 ? rest.substring(phase + 1) : rest;
+        }
+        return topic;
+    }
+
+    private static Map<String, Object> perRead(final Map<String, long[]> writes, final long reads) {
+        final Map<String, Object> byTopic = new LinkedHashMap<>();
+        writes.forEach((topic, rb) -> byTopic.put(shortName(topic), Map.of(
+                "records", rb[0], "bytes", rb[1],
+                "records_per_read", round3(rb[0] / (double) reads),
+                "bytes_per_record", rb[0] == 0 ? 0 : round(rb[1] / (double) rb[0]))));
+        return byTopic;
+    }
+
+    private static long total(final Map<String, long[]> writes, final int slot) {
+        return writes.values().stream().mapToLong(v -> v[slot]).sum();
+    }
+
+    static double round(final double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    static double round3(final double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private static double mb(final long bytes) {
+        return round(bytes / (1024.0 * 1024.0));
+    }
+
+    private static void deleteRecursively(final Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

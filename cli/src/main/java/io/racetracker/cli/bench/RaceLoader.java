@@ -1,0 +1,122 @@
+package io.racetracker.cli.bench;
+
+import io.racetracker.core.event.Athlete;
+import io.racetracker.core.event.Course;
+import io.racetracker.core.topic.Topic;
+import io.racetracker.core.topic.Topics;
+import io.racetracker.producer.scenario.Scenario;
+import io.racetracker.producer.wire.FaultInjector;
+import io.racetracker.producer.wire.Outgoing;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Puts a race on the input topics for the benchmark: the course and every registration, then the mat reads in race
+ * order through the scenario's timing-mat faults (duplicates, late reads, malformed records), either as fast as the
+ * broker takes them or at a fixed rate. Each record's timestamp is the moment it was handed to the producer.
+ */
+final class RaceLoader {
+    /** What went onto {@code race-splits}. */
+    record Loaded(long records, long duplicates, long late, long malformed, double seconds) {
+        double recordsPerSecond() {
+            return records / Math.max(seconds, 1e-3);
+        }
+    }
+
+    private final Producer<String, byte[]> producer;
+    private final Scenario race;
+
+    RaceLoader(final Producer<String, byte[]> producer, final Scenario race) {
+        this.producer = producer;
+        this.race = race;
+    }
+
+    /** The course and every athlete, flushed, so that no read arrives before its registration. */
+    void register() {
+        final AtomicReference<Exception> failure = new AtomicReference<>();
+        final Course course = race.course();
+        send(Topics.RACE_COURSES, course.raceId(), course, failure);
+        for (final Athlete athlete : race.athletes()) {
+            send(Topics.RACE_ATHLETES, athlete.athleteId(), athlete, failure);
+        }
+        producer.flush();
+        rethrow(failure);
+    }
+
+    /**
+     * Sends reads to {@code race-splits}.
+     *
+     * @param ratePerSecond records per second, or {@link Double#POSITIVE_INFINITY} for as fast as possible
+     * @param limit         at most this many records ({@link Long#MAX_VALUE} for the whole race)
+     * @param label         the progress bar's name, or null for none
+     */
+    Loaded reads(final double ratePerSecond, final long limit, final String label) throws InterruptedException {
+        final AtomicReference<Exception> failure = new AtomicReference<>();
+        final FaultInjector wire = new FaultInjector(race.iterator(), race.course(), race.defaultFaults());
+        final long began = System.nanoTime();
+        long sent = 0;
+        long duplicates = 0;
+        long late = 0;
+        long malformed = 0;
+        try (ProgressBar bar = label == null ? null : new ProgressBarBuilder().setTaskName(label)
+                .setInitialMax(Math.min(limit, race.readCount())).setUnit(" records", 1).setStyle(ProgressBarStyle.ASCII)
+                .showSpeed().setUpdateIntervalMillis(500).continuousUpdate().build()) {
+            while (wire.hasNext() && sent < limit) {
+                final Outgoing out = wire.next();
+                if (!Double.isInfinite(ratePerSecond)) {
+                    final long due = began + (long) (sent * 1e9 / ratePerSecond);
+                    final long waitNanos = due - System.nanoTime();
+                    if (waitNanos > 0) {
+                        TimeUnit.NANOSECONDS.sleep(waitNanos);
+                    }
+                }
+                final byte[] bytes = out.raw() != null ? out.raw()
+                        : Topics.RACE_SPLITS.valueSerde().serialize(Topics.RACE_SPLITS.name(), out.read());
+                sendRaw(Topics.RACE_SPLITS.name(), out.key(), bytes, failure);
+                switch (out.kind()) {
+                    case DUPLICATE -> duplicates++;
+                    case LATE -> late++;
+                    case MALFORMED -> malformed++;
+                    default -> { }
+                }
+                sent++;
+                if (bar != null) {
+                    if (sent > bar.getMax()) {
+                        bar.maxHint(sent);
+                    }
+                    bar.stepTo(sent);
+                }
+                if ((sent & 1023) == 0) {
+                    rethrow(failure);
+                }
+            }
+            producer.flush();
+            rethrow(failure);
+        }
+        return new Loaded(sent, duplicates, late, malformed, (System.nanoTime() - began) / 1e9);
+    }
+
+    private <V> void send(final Topic<V> topic, final String key, final V value, final AtomicReference<Exception> failure) {
+        sendRaw(topic.name(), key, topic.valueSerde().serialize(topic.name(), value), failure);
+    }
+
+    private void sendRaw(final String topic, final String key, final byte[] bytes, final AtomicReference<Exception> failure) {
+        producer.send(new ProducerRecord<>(topic, key, bytes), (metadata, error) -> {
+            if (error != null) {
+                failure.compareAndSet(null, error);
+            }
+        });
+    }
+
+    private static void rethrow(final AtomicReference<Exception> failure) {
+        final Exception error = failure.get();
+        if (error != null) {
+            throw new IllegalStateException("a record could not be sent: " + error.getMessage(), error);
+        }
+    }
+}
