@@ -18,10 +18,10 @@ final class AthleteAlerts {
     }
 
     /**
-     * @param before the athlete's latest state before this read, null for the first split
+     * @param before the figures of the athlete's latest state before this read, null for the first split
      * @param now    the latest state after it
      */
-    List<RaceAlert> between(final AthleteProjection before, final AthleteProjection now, final Course course) {
+    List<RaceAlert> between(final AthleteHistory.Standing before, final AthleteProjection now, final Course course) {
         final List<RaceAlert> alerts = new ArrayList<>();
         final String who = LiveText.shortName(now.name());
         final String target = "sub-" + RaceTime.target(now.targetMs());

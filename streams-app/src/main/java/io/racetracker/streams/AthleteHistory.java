@@ -16,9 +16,21 @@ import java.util.Optional;
  * @param duplicates      reads of a crossing already accepted
  * @param dnf             silent for too long; cleared by the next accepted read
  * @param lastBroadcastAt read time of the last broadcast line, null before the first
+ * @param standing        the figures of the latest published state that alerts compare against, null before it
  */
-record AthleteHistory(List<SplitEvent> splits, long duplicates, boolean dnf, Instant lastBroadcastAt) {
-    static final AthleteHistory EMPTY = new AthleteHistory(List.of(), 0, false, null);
+record AthleteHistory(List<SplitEvent> splits, long duplicates, boolean dnf, Instant lastBroadcastAt,
+                      Standing standing) {
+    static final AthleteHistory EMPTY = new AthleteHistory(List.of(), 0, false, null, null);
+
+    /**
+     * What the athlete's alerts are measured against: kept with the history so that the previous state need not be
+     * projected again on every read.
+     */
+    record Standing(double pTarget, long aheadOfTargetMs, long projectedFinishMs) {
+        static Standing of(final io.racetracker.core.event.AthleteProjection state) {
+            return new Standing(state.pTarget(), state.aheadOfTargetMs(), state.projectedFinishMs());
+        }
+    }
 
     AthleteHistory {
         splits = List.copyOf(splits);
@@ -42,19 +54,23 @@ record AthleteHistory(List<SplitEvent> splits, long duplicates, boolean dnf, Ins
         final List<SplitEvent> next = new ArrayList<>(splits);
         next.add(split);
         next.sort(Comparator.comparingDouble(SplitEvent::distanceM));
-        return new AthleteHistory(next, duplicates, false, lastBroadcastAt);
+        return new AthleteHistory(next, duplicates, false, lastBroadcastAt, standing);
     }
 
     AthleteHistory withDuplicate() {
-        return new AthleteHistory(splits, duplicates + 1, dnf, lastBroadcastAt);
+        return new AthleteHistory(splits, duplicates + 1, dnf, lastBroadcastAt, standing);
     }
 
     AthleteHistory withDnf() {
-        return new AthleteHistory(splits, duplicates, true, lastBroadcastAt);
+        return new AthleteHistory(splits, duplicates, true, lastBroadcastAt, standing);
     }
 
     AthleteHistory withBroadcastAt(final Instant readAt) {
-        return new AthleteHistory(splits, duplicates, dnf, readAt);
+        return new AthleteHistory(splits, duplicates, dnf, readAt, standing);
+    }
+
+    AthleteHistory withStanding(final Standing now) {
+        return new AthleteHistory(splits, duplicates, dnf, lastBroadcastAt, now);
     }
 
     /** The splits up to and including the given one. */

@@ -115,19 +115,18 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
         final AthleteProjection projection = projector.project(course, athlete, upTo, placed)
                 .withCounts(upTo.size(), updated.duplicates());
         final boolean latest = placed == updated.latest();
-        final AthleteProjection before = history.splits().isEmpty() ? null : stateOf(course, athlete, history);
         final AthleteProjection state = latest ? projection.withCounts(updated.splits().size(), updated.duplicates())
                 : stateOf(course, athlete, updated);
         // a late read changes the history, not what is happening now: it raises no alert and no broadcast;
         // pacemakers are tracked, but their race is not news
         final boolean news = latest && !athlete.pacemaker();
-        final List<RaceAlert> raised = news ? alerts.between(before, state, course) : List.of();
+        final List<RaceAlert> raised = news ? alerts.between(history.standing(), state, course) : List.of();
         final boolean broadcastDue = news && (state.status() == AthleteStatus.FINISHED || history.lastBroadcastAt() == null
                 || Duration.between(history.lastBroadcastAt(), placed.readAt()).compareTo(options.broadcastInterval()) >= 0);
         if (broadcastDue) {
             updated = updated.withBroadcastAt(placed.readAt());
         }
-        store.put(athlete.athleteId(), updated);
+        store.put(athlete.athleteId(), updated.withStanding(AthleteHistory.Standing.of(state)));
         watchForSilence(state);
         return new TrackerOutput(projection, state, raised, broadcastDue ? LiveText.broadcast(state) : null, null);
     }

@@ -36,6 +36,17 @@ public record BoardUpdate(
 
     /** Sorts furthest first, then fastest there: the order of a leaderboard. */
     String rankKey() {
-        return String.format("%09d|%012d|%s", 999_999_999L - Math.round(distanceM * 10), elapsedMs, athleteId);
+        final StringBuilder key = new StringBuilder(24 + athleteId.length());
+        padded(key, 999_999_999L - Math.round(distanceM * 10), 9).append('|');
+        return padded(key, elapsedMs, 12).append('|').append(athleteId).toString();
+    }
+
+    /** Zero-padded to a fixed width, so that the keys sort as numbers; on the hot path, so no String.format. */
+    private static StringBuilder padded(final StringBuilder key, final long value, final int width) {
+        final String digits = Long.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            key.append('0');
+        }
+        return key.append(digits);
     }
 }

@@ -79,7 +79,7 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
             Meta meta = metas.get(board);
             meta = meta == null ? Meta.EMPTY : meta;
             if (old == null) {
-                meta = new Meta(meta.leaderId(), meta.lastGapMs(), meta.athletes() + 1);
+                meta = meta.withAthlete();
             }
             if (newCrossing) {
                 meta = atMat(board, category, update, meta);
@@ -114,7 +114,7 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
                                 + " clear of " + LiveText.shortName(update.name()) + " at " + update.timingPointId());
             }
         }
-        return new Meta(meta.leaderId(), gapMs, meta.athletes());
+        return meta.withGap(gapMs);
     }
 
     /**
@@ -123,9 +123,18 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
      * {@value #LEAD_CHANGE_MIN_GAP_MS} ms clear there.
      */
     private Meta leadership(final String board, final String category, final BoardUpdate update, final Meta meta) {
-        final BoardUpdate first = firstOf(board);
-        if (first == null || first.athleteId().equals(meta.leaderId())) {
+        final boolean mayLead = meta.leaderId() == null || update.athleteId().equals(meta.leaderId())
+                || update.rankKey().compareTo(meta.leaderRankKey()) < 0;
+        if (!mayLead) {
+            // behind the leader on record: cannot change who is first (most updates of a mass race)
             return meta;
+        }
+        final BoardUpdate first = firstOf(board);
+        if (first == null) {
+            return meta;
+        }
+        if (first.athleteId().equals(meta.leaderId())) {
+            return meta.withLeader(first);
         }
         final BoardUpdate previous = meta.leaderId() == null ? null : athletes.get(update.raceId() + "|" + meta.leaderId());
         if (previous != null && !previous.crossingId().equals(first.crossingId())) {
@@ -137,7 +146,7 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
                     + " takes the lead in " + category + " at " + first.timingPointId() + ", ahead of "
                     + LiveText.shortName(previous.name()));
         }
-        return new Meta(first.athleteId(), meta.lastGapMs(), meta.athletes());
+        return meta.withLeader(first);
     }
 
     /**
