@@ -2,7 +2,6 @@ package io.racetracker.producer;
 
 import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.Course;
-import io.racetracker.core.topic.Topic;
 import io.racetracker.core.topic.Topics;
 import io.racetracker.producer.scenario.Scenario;
 import io.racetracker.producer.wire.FaultInjector;
@@ -13,9 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Puts a {@link Scenario} on the wire: the course, then every registration, then each mat read at its moment on a
@@ -75,18 +72,17 @@ public final class RaceReplayer {
         for (final String kind : new String[] {"courses", "athletes", "reads", "late", "duplicates", "malformed", "missed"}) {
             counts.put(kind, 0L);
         }
-        final AtomicReference<Exception> failure = new AtomicReference<>();
+        final FailFastSender sender = new FailFastSender(producer);
 
         final Course course = scenario.course();
-        send(Topics.RACE_COURSES, course.raceId(), course, failure);
+        sender.send(Topics.RACE_COURSES, course.raceId(), course);
         counts.merge("courses", 1L, Long::sum);
         for (final Athlete athlete : scenario.athletes()) {
-            send(Topics.RACE_ATHLETES, athlete.athleteId(), athlete, failure);
+            sender.send(Topics.RACE_ATHLETES, athlete.athleteId(), athlete);
             counts.merge("athletes", 1L, Long::sum);
         }
         // registrations first, so no read arrives before its athlete is known
-        producer.flush();
-        rethrow(failure);
+        sender.flush();
 
         final FaultInjector wire = new FaultInjector(scenario.iterator(), course, faults);
         Instant raceStart = course.startTime();
@@ -100,8 +96,8 @@ public final class RaceReplayer {
             waitUntil(replayBegan, Duration.between(raceStart, out.sendAt()), speed);
             final byte[] bytes = out.raw() != null ? out.raw()
                     : Topics.RACE_SPLITS.valueSerde().serialize(Topics.RACE_SPLITS.name(), out.read());
-            sendRaw(Topics.RACE_SPLITS.name(), out.key(), bytes, failure);
-            rethrow(failure);
+            sender.send(Topics.RACE_SPLITS.name(), out.key(), bytes);
+            sender.check();
             switch (out.kind()) {
                 case READ -> counts.merge("reads", 1L, Long::sum);
                 case LATE -> {
@@ -114,23 +110,12 @@ public final class RaceReplayer {
             }
             progress.sent(++sent, out);
         }
-        producer.flush();
-        rethrow(failure);
+        sender.flush();
         counts.put("missed", wire.missed());
         return new Summary(counts, Duration.ofNanos(System.nanoTime() - began));
     }
 
-    private <V> void send(final Topic<V> topic, final String key, final V value, final AtomicReference<Exception> failure) {
-        sendRaw(topic.name(), key, topic.valueSerde().serialize(topic.name(), value), failure);
-    }
 
-    private void sendRaw(final String topic, final String key, final byte[] bytes, final AtomicReference<Exception> failure) {
-        producer.send(new ProducerRecord<>(topic, key, bytes), (metadata, error) -> {
-            if (error != null) {
-                failure.compareAndSet(null, error);
-            }
-        });
-    }
 
     private static void waitUntil(final long beganNanos, final Duration raceTime, final double speed)
             throws InterruptedException {
@@ -144,10 +129,4 @@ public final class RaceReplayer {
         }
     }
 
-    private static void rethrow(final AtomicReference<Exception> failure) {
-        final Exception error = failure.get();
-        if (error != null) {
-            throw new IllegalStateException("a record could not be sent: " + error.getMessage(), error);
-        }
-    }
 }

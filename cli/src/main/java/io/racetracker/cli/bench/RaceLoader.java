@@ -2,18 +2,16 @@ package io.racetracker.cli.bench;
 
 import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.Course;
-import io.racetracker.core.topic.Topic;
 import io.racetracker.core.topic.Topics;
+import io.racetracker.producer.FailFastSender;
 import io.racetracker.producer.scenario.Scenario;
 import io.racetracker.producer.wire.FaultInjector;
 import io.racetracker.producer.wire.Outgoing;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Puts a race on the input topics for the benchmark: the course and every registration, then the mat reads in race
@@ -38,14 +36,13 @@ final class RaceLoader {
 
     /** The course and every athlete, flushed, so that no read arrives before its registration. */
     void register() {
-        final AtomicReference<Exception> failure = new AtomicReference<>();
+        final FailFastSender sender = new FailFastSender(producer);
         final Course course = race.course();
-        send(Topics.RACE_COURSES, course.raceId(), course, failure);
+        sender.send(Topics.RACE_COURSES, course.raceId(), course);
         for (final Athlete athlete : race.athletes()) {
-            send(Topics.RACE_ATHLETES, athlete.athleteId(), athlete, failure);
+            sender.send(Topics.RACE_ATHLETES, athlete.athleteId(), athlete);
         }
-        producer.flush();
-        rethrow(failure);
+        sender.flush();
     }
 
     /**
@@ -56,7 +53,7 @@ final class RaceLoader {
      * @param label         the progress bar's name, or null for none
      */
     Loaded reads(final double ratePerSecond, final long limit, final String label) throws InterruptedException {
-        final AtomicReference<Exception> failure = new AtomicReference<>();
+        final FailFastSender sender = new FailFastSender(producer);
         final FaultInjector wire = new FaultInjector(race.iterator(), race.course(), race.defaultFaults());
         final long began = System.nanoTime();
         long sent = 0;
@@ -77,7 +74,7 @@ final class RaceLoader {
                 }
                 final byte[] bytes = out.raw() != null ? out.raw()
                         : Topics.RACE_SPLITS.valueSerde().serialize(Topics.RACE_SPLITS.name(), out.read());
-                sendRaw(Topics.RACE_SPLITS.name(), out.key(), bytes, failure);
+                sender.send(Topics.RACE_SPLITS.name(), out.key(), bytes);
                 switch (out.kind()) {
                     case DUPLICATE -> duplicates++;
                     case LATE -> late++;
@@ -92,31 +89,14 @@ final class RaceLoader {
                     bar.stepTo(sent);
                 }
                 if ((sent & 1023) == 0) {
-                    rethrow(failure);
+                    sender.check();
                 }
             }
-            producer.flush();
-            rethrow(failure);
+            sender.flush();
         }
         return new Loaded(sent, duplicates, late, malformed, (System.nanoTime() - began) / 1e9);
     }
 
-    private <V> void send(final Topic<V> topic, final String key, final V value, final AtomicReference<Exception> failure) {
-        sendRaw(topic.name(), key, topic.valueSerde().serialize(topic.name(), value), failure);
-    }
 
-    private void sendRaw(final String topic, final String key, final byte[] bytes, final AtomicReference<Exception> failure) {
-        producer.send(new ProducerRecord<>(topic, key, bytes), (metadata, error) -> {
-            if (error != null) {
-                failure.compareAndSet(null, error);
-            }
-        });
-    }
 
-    private static void rethrow(final AtomicReference<Exception> failure) {
-        final Exception error = failure.get();
-        if (error != null) {
-            throw new IllegalStateException("a record could not be sent: " + error.getMessage(), error);
-        }
-    }
 }
