@@ -8,7 +8,11 @@ import io.racetracker.core.results.ResultsReader;
 import io.racetracker.core.results.RunnerResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -32,6 +36,16 @@ final class FitModelCommand implements Callable<Integer> {
     @Option(names = "--majors", paramLabel = "FILE", description = "A Berlin/Chicago/London results file (repeatable).")
     List<Path> majors = new ArrayList<>();
 
+    @Option(names = "--day-effect-boston", paramLabel = "FILE",
+            description = "A Boston results file used only to estimate how much the race day moves the field from "
+                    + "year to year on one course; never fitted on (repeatable).")
+    List<Path> dayEffectBoston = new ArrayList<>();
+
+    @Option(names = "--day-effect-majors", paramLabel = "FILE",
+            description = "A Berlin/Chicago/London results file used the same way (repeatable; the M and W files of "
+                    + "a race are taken together).")
+    List<Path> dayEffectMajors = new ArrayList<>();
+
     @Option(names = "--out", paramLabel = "FILE", required = true,
             description = "Where to write the parameters, e.g. " + LIVE_RESOURCE + ".")
     Path out;
@@ -41,28 +55,42 @@ final class FitModelCommand implements Callable<Integer> {
         if (boston.isEmpty() && majors.isEmpty()) {
             throw new IllegalArgumentException("give at least one --boston or --majors results file to fit on");
         }
-        final List<RunnerResult> runners = new ArrayList<>();
+        final Map<String, List<RunnerResult>> training = new LinkedHashMap<>();
         final List<String> names = new ArrayList<>();
-        read(boston, ResultsFormat.BOSTON, runners, names);
-        read(majors, ResultsFormat.MAJORS, runners, names);
+        read(boston, ResultsFormat.BOSTON, training, names);
+        read(majors, ResultsFormat.MAJORS, training, names);
+        final Map<String, List<RunnerResult>> dayEffect = new LinkedHashMap<>();
+        final List<String> dayEffectNames = new ArrayList<>();
+        read(dayEffectBoston, ResultsFormat.BOSTON, dayEffect, dayEffectNames);
+        read(dayEffectMajors, ResultsFormat.MAJORS, dayEffect, dayEffectNames);
         final ModelParameters parameters;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("fitting mats").setInitialMax(9)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).build()) {
-            parameters = ModelFitter.fit(runners, names, k -> bar.step());
+            parameters = ModelFitter.fit(races(training), races(dayEffect), names, dayEffectNames, k -> bar.step());
         }
         ModelFitter.write(parameters, out);
-        System.out.printf("Fitted on %d finishers from %d files; wrote %s%n", runners.size(), names.size(), out);
+        System.out.printf("Fitted on %d finishers from %d files (%d races); wrote %s%n", parameters.runners(),
+                names.size(), training.size(), out);
+        System.out.println("Race-day standard deviation per mat (log scale): " + parameters.distances().stream()
+                .map(f -> String.format(Locale.ROOT, "%.0f m %.4f", f.distanceM(), f.raceDaySd()))
+                .collect(Collectors.joining(", ")));
         return 0;
     }
 
-    private static void read(final List<Path> files, final ResultsFormat format, final List<RunnerResult> runners,
-                             final List<String> names) {
+    private static List<ModelFitter.Race> races(final Map<String, List<RunnerResult>> byRace) {
+        return byRace.entrySet().stream().map(e -> new ModelFitter.Race(e.getKey(), e.getValue())).toList();
+    }
+
+    /** Reads each file into the race it belongs to (the M and W files of a majors race are one race). */
+    private static void read(final List<Path> files, final ResultsFormat format,
+                             final Map<String, List<RunnerResult>> byRace, final List<String> names) {
         for (final Path file : files) {
             final ResultsFile read = ResultsReader.read(file, format);
             System.out.printf("%s: %d finishers, %d rows skipped%s%n", file, read.runners().size(),
                     read.problems().size(), read.problems().isEmpty() ? "" : " (first: " + read.problems().get(0) + ")");
-            runners.addAll(read.runners());
-            names.add(file.getFileName().toString());
+            final String name = file.getFileName().toString();
+            byRace.computeIfAbsent(ModelFitter.raceOf(name), r -> new ArrayList<>()).addAll(read.runners());
+            names.add(name);
         }
     }
 }

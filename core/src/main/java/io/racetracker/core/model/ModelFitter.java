@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Fits {@link FittedModel} on marathon finishers: at each standard mat (5 km ... 40 km and the half) a least-squares
@@ -49,86 +51,233 @@ public final class ModelFitter {
     /** Ridge penalty per runner on every coefficient but the pace levels; tiny next to the features' variances. */
     static final double RIDGE = 1e-6;
 
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
+
     private ModelFitter() {
     }
 
     /**
-     * @param runners  marathon finishers
+     * Finishers of one race (one course on one day), named after its file(s), e.g. {@code boston-2022} or
+     * {@code berlin-2016} for both {@code berlin-2016-M} and {@code berlin-2016-W}.
+     */
+    public record Race(String name, List<RunnerResult> runners) {
+        /** The course a race name belongs to: the name up to its year ({@code berlin-2016} gives {@code berlin}). */
+        public String course() {
+            return courseOf(name);
+        }
+    }
+
+    /**
+     * @param runners  marathon finishers, taken as one race: residual quantiles in-sample, no race-day component
      * @param fittedOn names of the files they came from, recorded in the parameters
      * @param progress told the index of each mat as its fit is done
      */
     public static ModelParameters fit(final List<RunnerResult> runners, final List<String> fittedOn,
                                       final IntConsumer progress) {
-        if (runners.isEmpty()) {
-            throw new IllegalArgumentException("no finishers to fit on");
-        }
-        final int mats = runners.get(0).mats().size();
-        final List<ModelParameters.DistanceFit> fits = new ArrayList<>();
-        for (int k = 0; k < mats; k++) {
-            fits.add(fitAt(runners, k));
-            progress.accept(k);
-        }
-        return new ModelParameters(
-                "Fade-ratio regression per split distance with empirical residual quantiles per pace level",
-                List.copyOf(fittedOn), runners.size(), List.of(Features.EXTRA_NAMES), PROBABILITIES.clone(), fits,
-                new ModelParameters.ElitePrior(fits.stream().mapToDouble(f -> f.binCentres()[0]).min().orElseThrow(),
-                        Math.log(ELITE_FULL_PRIOR_S_PER_KM), ELITE_SPREAD_SCALE));
+        return fit(List.of(new Race("all", runners)), List.of(), fittedOn, List.of(), progress);
     }
 
-    private static ModelParameters.DistanceFit fitAt(final List<RunnerResult> runners, final int k) {
-        final List<Features.Raw> raws = new ArrayList<>(runners.size());
-        final List<Double> targets = new ArrayList<>(runners.size());
-        double distanceM = Double.NaN;
-        for (final RunnerResult runner : runners) {
-            final MatTime mat = runner.mats().get(k);
-            distanceM = mat.distanceM();
-            if (!mat.read()) {
-                continue;
-            }
-            final List<Split> splits = new ArrayList<>(k + 1);
-            for (int i = 0; i <= k; i++) {
-                final MatTime m = runner.mats().get(i);
-                if (m.read()) {
-                    splits.add(new Split(m.distanceM(), m.elapsedMs()));
-                }
-            }
-            if (!plausible(splits, runner.finishMs())) {
-                continue;
-            }
-            final Features.Raw raw = Features.raw(splits, Courses.MARATHON_M,
-                    new RunnerProfile(runner.sex(), runner.age()));
-            final double remainingMs = runner.finishMs() - mat.elapsedMs();
-            raws.add(raw);
-            targets.add(Math.log(remainingMs / raw.evenRemainingMs()));
+    /**
+     * Fits the centre on all training races together; the bands are calibrated across races (see {@link #fitAt}).
+     *
+     * @param training  the races fitted on
+     * @param dayEffect other races, used only to estimate how much a course's race-day median residual varies from
+     *                  year to year (never fitted on)
+     * @param fittedOn  names of the training files, recorded in the parameters
+     * @param dayEffectFrom names of the day-effect files, recorded in the parameters
+     * @param progress  told the index of each mat as its fit is done
+     */
+    public static ModelParameters fit(final List<Race> training, final List<Race> dayEffect,
+                                      final List<String> fittedOn, final List<String> dayEffectFrom,
+                                      final IntConsumer progress) {
+        final List<RunnerResult> all = training.stream().flatMap(r -> r.runners().stream()).toList();
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("no finishers to fit on");
         }
-        final int n = raws.size();
+        final int mats = all.get(0).mats().size();
+        final List<ModelParameters.DistanceFit> fits = new ArrayList<>();
+        for (int k = 0; k < mats; k++) {
+            fits.add(fitAt(training, dayEffect, k));
+            progress.accept(k);
+        }
+        final boolean calibrated = training.size() > 1 || !dayEffect.isEmpty();
+        return new ModelParameters(
+                "Fade-ratio regression per split distance with empirical residual quantiles per pace level"
+                        + (calibrated ? "; bands from leave-one-race-out residuals centred per race plus a race-day"
+                        + " component" : ""),
+                List.copyOf(fittedOn), all.size(), List.of(Features.EXTRA_NAMES), PROBABILITIES.clone(), fits,
+                new ModelParameters.ElitePrior(fits.stream().mapToDouble(f -> f.binCentres()[0]).min().orElseThrow(),
+                        Math.log(ELITE_FULL_PRIOR_S_PER_KM), ELITE_SPREAD_SCALE),
+                List.copyOf(dayEffectFrom));
+    }
+
+    /** One mat's usable rows: features, fade ratio and the index of the race each came from. */
+    private record Rows(double distanceM, List<Features.Raw> raws, double[] y, int[] race) {
+    }
+
+    private static Rows rows(final List<Race> races, final int k) {
+        final List<Features.Raw> raws = new ArrayList<>();
+        final List<Double> targets = new ArrayList<>();
+        final List<Integer> raceOf = new ArrayList<>();
+        double distanceM = Double.NaN;
+        for (int g = 0; g < races.size(); g++) {
+            for (final RunnerResult runner : races.get(g).runners()) {
+                final MatTime mat = runner.mats().get(k);
+                distanceM = mat.distanceM();
+                if (!mat.read()) {
+                    continue;
+                }
+                final List<Split> splits = new ArrayList<>(k + 1);
+                for (int i = 0; i <= k; i++) {
+                    final MatTime m = runner.mats().get(i);
+                    if (m.read()) {
+                        splits.add(new Split(m.distanceM(), m.elapsedMs()));
+                    }
+                }
+                if (!plausible(splits, runner.finishMs())) {
+                    continue;
+                }
+                final Features.Raw raw = Features.raw(splits, Courses.MARATHON_M,
+                        new RunnerProfile(runner.sex(), runner.age()));
+                final double remainingMs = runner.finishMs() - mat.elapsedMs();
+                raws.add(raw);
+                targets.add(Math.log(remainingMs / raw.evenRemainingMs()));
+                raceOf.add(g);
+            }
+        }
+        return new Rows(distanceM, raws, targets.stream().mapToDouble(Double::doubleValue).toArray(),
+                raceOf.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * One mat: the regression on every training row (the centre: its coefficients and each pace bin's residual
+     * median), then the band. With two or more training races the band's shape comes from out-of-sample residuals
+     * (each race's rows predicted by a fit on the other races), each race's residuals centred on their own median,
+     * so the shape is the spread of runners within a race day. The race-day effect itself (a warmer or windier day
+     * moves the whole field) is added as a normal component of standard deviation {@code raceDaySd}: the pooled
+     * within-course standard deviation of race-level median residuals over every course with more than one year,
+     * training races and day-effect races together, estimated robustly ({@link #raceDaySd}). The band is the residuals' distribution convolved with it.
+     */
+    private static ModelParameters.DistanceFit fitAt(final List<Race> training, final List<Race> dayEffect,
+                                                     final int k) {
+        final Rows rows = rows(training, k);
+        final int n = rows.y().length;
         if (n < 200) {
-            throw new IllegalArgumentException("only " + n + " finishers have a read at " + distanceM
+            throw new IllegalArgumentException("only " + n + " finishers have a read at " + rows.distanceM()
                     + " m; at least 200 are needed to fit");
         }
         final double[] logPaces = new double[n];
         for (int i = 0; i < n; i++) {
-            logPaces[i] = raws.get(i).logPace();
+            logPaces[i] = rows.raws().get(i).logPace();
         }
         final int[] bin = new int[n];
         final double[] knots = bins(logPaces, bin);
         final int bins = knots.length;
 
-        final int width = bins + Features.EXTRA;
-        final double[][] x = new double[n][width];
-        final double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            Features.vector(raws.get(i), knots, x[i]);
-            y[i] = targets.get(i);
+        final double[][] x = design(rows.raws(), knots);
+        final double[] y = rows.y();
+        final int[] everyone = IntStream.range(0, n).toArray();
+        final double[] beta = robustFit(x, y, everyone);
+        final double[] finalResiduals = residuals(x, y, beta);
+
+        // out-of-sample residuals, each race centred on its own median
+        final double[] centred = new double[n];
+        final double[] raceOffsets = new double[training.size()];
+        for (int g = 0; g < training.size(); g++) {
+            final int race = g;
+            final int[] in = IntStream.range(0, n).filter(i -> rows.race()[i] == race).toArray();
+            if (in.length == 0) {
+                raceOffsets[g] = Double.NaN;
+                continue;
+            }
+            raceOffsets[g] = median(IntStream.of(in).mapToDouble(i -> finalResiduals[i]).toArray());
+            final double[] b = training.size() > 1
+                    ? robustFit(x, y, IntStream.range(0, n).filter(i -> rows.race()[i] != race).toArray()) : beta;
+            final double[] oos = new double[in.length];
+            for (int i = 0; i < in.length; i++) {
+                oos[i] = y[in[i]] - dot(b, x[in[i]]);
+            }
+            final double offset = median(oos);
+            for (int i = 0; i < in.length; i++) {
+                centred[in[i]] = oos[i] - offset;
+            }
         }
-        double[] beta = leastSquares(x, y);
-        double[] residuals = residuals(x, y, beta);
+
+        final List<String> courses = new ArrayList<>();
+        final List<Double> offsets = new ArrayList<>();
+        for (int g = 0; g < training.size(); g++) {
+            if (!Double.isNaN(raceOffsets[g])) {
+                courses.add(training.get(g).course());
+                offsets.add(raceOffsets[g]);
+            }
+        }
+        if (!dayEffect.isEmpty()) {
+            final Rows other = rows(dayEffect, k);
+            final double[][] xo = design(other.raws(), knots);
+            final double[] r = residuals(xo, other.y(), beta);
+            for (int g = 0; g < dayEffect.size(); g++) {
+                final int race = g;
+                final double[] mine = IntStream.range(0, r.length).filter(i -> other.race()[i] == race)
+                        .mapToDouble(i -> r[i]).toArray();
+                if (mine.length >= MIN_BIN_RUNNERS) {
+                    courses.add(dayEffect.get(g).course());
+                    offsets.add(median(mine));
+                }
+            }
+        }
+        final double raceDaySd = round(raceDaySd(courses, offsets));
+
+        final double[][] quantiles = new double[bins][];
+        for (int b = 0; b < bins; b++) {
+            final int wanted = b;
+            final double centre = median(IntStream.range(0, n).filter(i -> bin[i] == wanted)
+                    .mapToDouble(i -> finalResiduals[i]).toArray());
+            final double[] shape = IntStream.range(0, n).filter(i -> bin[i] == wanted)
+                    .mapToDouble(i -> training.size() > 1 ? centred[i] : finalResiduals[i]).sorted().toArray();
+            final double[] q = convolvedQuantiles(shape, raceDaySd, PROBABILITIES);
+            final double shift = training.size() > 1 || raceDaySd > 0 ? centre - quantileOf(q, 0.5) : 0;
+            quantiles[b] = new double[PROBABILITIES.length];
+            for (int j = 0; j < PROBABILITIES.length; j++) {
+                // strictly increasing, so the inverse (P(target)) is well defined
+                quantiles[b][j] = round(Math.max(q[j] + shift, j == 0 ? -10 : quantiles[b][j - 1] + 1e-5));
+            }
+        }
+        return new ModelParameters.DistanceFit(rows.distanceM(), n, knots, roundAll(beta), quantiles, raceDaySd);
+    }
+
+    private static double quantileOf(final double[] q, final double p) {
+        for (int j = 0; j < PROBABILITIES.length; j++) {
+            if (PROBABILITIES[j] == p) {
+                return q[j];
+            }
+        }
+        throw new IllegalStateException("no quantile at " + p);
+    }
+
+    private static double[][] design(final List<Features.Raw> raws, final double[] knots) {
+        final double[][] x = new double[raws.size()][knots.length + Features.EXTRA];
+        for (int i = 0; i < x.length; i++) {
+            Features.vector(raws.get(i), knots, x[i]);
+        }
+        return x;
+    }
+
+    /** Least squares on the given rows, refitted once without residuals beyond {@link #OUTLIER_SIGMAS}. */
+    private static double[] robustFit(final double[][] x, final double[] y, final int[] use) {
+        final double[][] xs = new double[use.length][];
+        final double[] ys = new double[use.length];
+        for (int i = 0; i < use.length; i++) {
+            xs[i] = x[use[i]];
+            ys[i] = y[use[i]];
+        }
+        final double[] beta = leastSquares(xs, ys);
+        final double[] residuals = residuals(xs, ys, beta);
         final double[] sorted = residuals.clone();
         Arrays.sort(sorted);
         final double median = quantile(sorted, 0.5);
         final double robustSigma = 1.4826 * mad(sorted, median);
-        final List<Integer> kept = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        final List<Integer> kept = new ArrayList<>(use.length);
+        for (int i = 0; i < use.length; i++) {
             if (Math.abs(residuals[i] - median) <= OUTLIER_SIGMAS * robustSigma) {
                 kept.add(i);
             }
@@ -136,24 +285,97 @@ public final class ModelFitter {
         final double[][] xk = new double[kept.size()][];
         final double[] yk = new double[kept.size()];
         for (int i = 0; i < kept.size(); i++) {
-            xk[i] = x[kept.get(i)];
-            yk[i] = y[kept.get(i)];
+            xk[i] = xs[kept.get(i)];
+            yk[i] = ys[kept.get(i)];
         }
-        beta = leastSquares(xk, yk);
-        final double[] finalResiduals = residuals(x, y, beta);
+        return leastSquares(xk, yk);
+    }
 
-        final double[][] quantiles = new double[bins][];
-        for (int b = 0; b < bins; b++) {
-            final int wanted = b;
-            final double[] r = java.util.stream.IntStream.range(0, n).filter(i -> bin[i] == wanted)
-                    .mapToDouble(i -> finalResiduals[i]).sorted().toArray();
-            quantiles[b] = new double[PROBABILITIES.length];
-            for (int j = 0; j < PROBABILITIES.length; j++) {
-                // strictly increasing, so the inverse (P(target)) is well defined
-                quantiles[b][j] = round(Math.max(quantile(r, PROBABILITIES[j]), j == 0 ? -10 : quantiles[b][j - 1] + 1e-5));
+    private static double dot(final double[] beta, final double[] row) {
+        double s = 0;
+        for (int j = 0; j < beta.length; j++) {
+            s += beta[j] * row[j];
+        }
+        return s;
+    }
+
+    private static double median(final double[] values) {
+        final double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return quantile(sorted, 0.5);
+    }
+
+    /**
+     * The year-to-year standard deviation of a course's race-level median residual, robustly: over every pair of
+     * races on the same course, the median of their absolute difference, divided by {@code sqrt(2) * 0.6745} (the
+     * median of |N(0, 2 sd^2)|). Robust because a mat placed away from its nominal distance in one year (some
+     * majors files have such mats) shifts that race's median at that mat alone and would dominate a plain variance of
+     * so few races. 0 when no course has two races.
+     */
+    static double raceDaySd(final List<String> courses, final List<Double> offsets) {
+        final List<Double> differences = new ArrayList<>();
+        for (int i = 0; i < courses.size(); i++) {
+            for (int j = i + 1; j < courses.size(); j++) {
+                if (courses.get(i).equals(courses.get(j))) {
+                    differences.add(Math.abs(offsets.get(i) - offsets.get(j)));
+                }
             }
         }
-        return new ModelParameters.DistanceFit(distanceM, n, knots, roundAll(beta), quantiles);
+        if (differences.isEmpty()) {
+            return 0;
+        }
+        return median(differences.stream().mapToDouble(Double::doubleValue).toArray())
+                / (Math.sqrt(2) * STANDARD_NORMAL.inverseCumulativeProbability(0.75));
+    }
+
+    /**
+     * Quantiles at {@code probabilities} of a sample plus an independent normal of standard deviation {@code sd}
+     * (the sample's distribution convolved with the normal), by bisection on the mixture's distribution function.
+     * Large samples are represented by 1,000 of their quantiles. With {@code sd = 0} the sample's own quantiles.
+     */
+    static double[] convolvedQuantiles(final double[] sorted, final double sd, final double[] probabilities) {
+        final double[] out = new double[probabilities.length];
+        if (sd <= 0) {
+            for (int j = 0; j < out.length; j++) {
+                out[j] = quantile(sorted, probabilities[j]);
+            }
+            return out;
+        }
+        final int m = Math.min(sorted.length, 1000);
+        final double[] points = new double[m];
+        for (int i = 0; i < m; i++) {
+            points[i] = m == sorted.length ? sorted[i] : quantile(sorted, (i + 0.5) / m);
+        }
+        for (int j = 0; j < out.length; j++) {
+            double lo = points[0] - 10 * sd;
+            double hi = points[m - 1] + 10 * sd;
+            for (int it = 0; it < 50; it++) {
+                final double mid = 0.5 * (lo + hi);
+                double cdf = 0;
+                for (final double v : points) {
+                    cdf += STANDARD_NORMAL.cumulativeProbability((mid - v) / sd);
+                }
+                if (cdf / m < probabilities[j]) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            out[j] = 0.5 * (lo + hi);
+        }
+        return out;
+    }
+
+    /** The race a results file belongs to: its name without extension and the sex suffix of the majors files. */
+    public static String raceOf(final String fileName) {
+        final java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*?-\\d{4})(?:\\D.*)?$").matcher(fileName);
+        return m.matches() ? m.group(1) : fileName.replaceFirst("\\..*$", "");
+    }
+
+    /** The course of a race or file name: the part before the year ({@code boston-2022} gives {@code boston}). */
+    public static String courseOf(final String name) {
+        final java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*?)-\\d{4}(?:\\D.*)?$").matcher(name);
+        return m.matches() ? m.group(1) : name;
     }
 
     /**
@@ -242,11 +464,7 @@ public final class ModelFitter {
     private static double[] residuals(final double[][] x, final double[] y, final double[] beta) {
         final double[] r = new double[y.length];
         for (int i = 0; i < y.length; i++) {
-            double fit = 0;
-            for (int j = 0; j < beta.length; j++) {
-                fit += beta[j] * x[i][j];
-            }
-            r[i] = y[i] - fit;
+            r[i] = y[i] - dot(beta, x[i]);
         }
         return r;
     }

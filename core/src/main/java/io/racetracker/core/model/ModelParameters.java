@@ -12,9 +12,11 @@ import java.util.List;
  * @param probabilities the probabilities at which residual quantiles are kept
  * @param distances     one fit per split distance, in increasing distance
  * @param elitePrior    what the model assumes beyond the fastest paces it was fitted on
+ * @param dayEffectFrom other results files used only to estimate the race-day spread (never fitted on)
  */
 public record ModelParameters(String description, List<String> fittedOn, int runners, List<String> features,
-                              double[] probabilities, List<DistanceFit> distances, ElitePrior elitePrior) {
+                              double[] probabilities, List<DistanceFit> distances, ElitePrior elitePrior,
+                              List<String> dayEffectFrom) {
 
     /**
      * Paced record attempts (Vienna 2019: sub-2:00 behind rotating pacemakers and a laser car) are faster than any
@@ -47,9 +49,12 @@ public record ModelParameters(String description, List<String> fittedOn, int run
      * @param binCentres    log paces (s/km) of the pace-level bins, increasing: the knots of the pace effect; paces
      *                      outside them are treated as the outer knot
      * @param coefficients  regression of the fade ratio: one level per knot, then the other features
-     * @param quantiles     per bin, the residual quantiles at {@link ModelParameters#probabilities()}
+     * @param quantiles     per bin, the residual quantiles at {@link ModelParameters#probabilities()}, the race-day
+     *                      component included
+     * @param raceDaySd     standard deviation (log scale) of a race's median residual from year to year on the same
+     *                      course, convolved into the quantiles; 0 or null (older files) when not estimated
      */
     public record DistanceFit(double distanceM, int runners, double[] binCentres, double[] coefficients,
-                              double[][] quantiles) {
+                              double[][] quantiles, Double raceDaySd) {
     }
 }
