@@ -1,6 +1,7 @@
 package io.racetracker.cli;
 
 import io.racetracker.cli.bench.BenchCommand;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,8 +21,14 @@ public final class RaceTrackerCli {
     static CommandLine commandLine() {
         final CommandLine cli = new CommandLine(new RaceTrackerCli());
         cli.setExecutionExceptionHandler((error, command, parsed) -> {
-            if (error instanceof IllegalArgumentException || error instanceof IllegalStateException) {
+            if (error instanceof IllegalArgumentException || error instanceof IllegalStateException
+                    || error instanceof java.io.UncheckedIOException) {
                 command.getErr().println("race-tracker: " + error.getMessage());
+                return 1;
+            }
+            if (error instanceof KafkaException) {
+                command.getErr().println("race-tracker: Kafka did not answer as expected (" + error.getMessage()
+                        + "); is it running at the --bootstrap-server given (default " + KafkaOptions.DEFAULT_BOOTSTRAP + ")?");
                 return 1;
             }
             throw error;

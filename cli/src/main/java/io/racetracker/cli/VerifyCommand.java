@@ -27,6 +27,10 @@ final class VerifyCommand implements Callable<Integer> {
                     + " catching up; default ${DEFAULT-VALUE}).")
     int waitSeconds;
 
+    @Option(names = "--timeout-seconds", paramLabel = "N", defaultValue = "60",
+            description = "How long each topic may take to read, Kafka's answers included (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
     @Option(names = "--show", paramLabel = "N", defaultValue = "20",
             description = "Unbalanced athletes to list (default ${DEFAULT-VALUE}).")
     int show;
@@ -69,7 +73,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private Books read() {
-        return Books.read(kafka.layered(Map.of()), Duration.ofMinutes(2));
+        return Books.read(kafka.layered(Map.of()), Duration.ofSeconds(timeoutSeconds));
     }
 
     private boolean balanced(final Books books) {
