@@ -107,12 +107,12 @@ final class DemoCommand implements Callable<Integer> {
     private DashboardServer startDashboard(final Properties streamsProps, final TrackerService service) {
         final HttpOptions options = http.options();
         try {
-            return DashboardServer.start(options, streamsProps, service.streams());
+            return DashboardServer.start(options, streamsProps, service);
         } catch (final IllegalStateException e) {
             if (http.portGiven()) {
                 throw e;
             }
-            return DashboardServer.start(new HttpOptions(options.host(), 0), streamsProps, service.streams());
+            return DashboardServer.start(new HttpOptions(options.host(), 0), streamsProps, service);
         }
     }
 

@@ -37,7 +37,7 @@ final class StreamsCommand implements Callable<Integer> {
             TopicSetup.ensure(config);
             final TrackerService service = closer.register(new TrackerService(config, Models.live()));
             service.start(Duration.ofSeconds(120));
-            final DashboardServer dashboard = closer.register(DashboardServer.start(httpOptions, config, service.streams()));
+            final DashboardServer dashboard = closer.register(DashboardServer.start(httpOptions, config, service));
             System.out.printf("Streams app %s running against %s. Press Ctrl-C to stop.%n",
                     config.getProperty("application.id"), config.getProperty("bootstrap.servers"));
             System.out.printf("Dashboard: %s%n", dashboard.url(httpOptions.host()));

@@ -132,6 +132,12 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
     }
 
     private AthleteProjection stateOf(final Course course, final Athlete athlete, final AthleteHistory history) {
+        return stateOf(projector, course, athlete, history);
+    }
+
+    /** An athlete's latest state, as published on {@code athlete-state}, from the history in the store. */
+    static AthleteProjection stateOf(final Projector projector, final Course course, final Athlete athlete,
+                                     final AthleteHistory history) {
         final AthleteProjection state = projector.project(course, athlete, history.splits(), history.latest())
                 .withCounts(history.splits().size(), history.duplicates());
         return history.dnf() && state.status() == AthleteStatus.ON_COURSE ? state.withStatus(AthleteStatus.DNF) : state;

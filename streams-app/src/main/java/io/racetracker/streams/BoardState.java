@@ -12,7 +12,7 @@ final class BoardState {
      *
      * @param athleteId fastest there so far
      * @param elapsedMs their chip time there
-     * @param crossed   athletes of the board who crossed it
+     * @param crossed   athletes of the board who crossed it, counted up to 2 (a break-away is judged on the second)
      */
     record MatLeader(String athleteId, long elapsedMs, int crossed) {
     }
@@ -20,24 +20,18 @@ final class BoardState {
     /**
      * One board's running facts.
      *
-     * @param leaderId      athlete in first position
-     * @param leaderRankKey the leader's position key: only an update that sorts before it can take the lead
-     * @param lastGapMs     leader's gap to second at the latest mat both crossed
-     * @param athletes      athletes on the board
+     * @param leaderId  athlete in first position
+     * @param lastGapMs leader's gap to second at the latest mat both crossed
      */
-    record Meta(String leaderId, String leaderRankKey, long lastGapMs, int athletes) {
-        static final Meta EMPTY = new Meta(null, null, 0, 0);
+    record Meta(String leaderId, long lastGapMs) {
+        static final Meta EMPTY = new Meta(null, 0);
 
         Meta withGap(final long gapMs) {
-            return new Meta(leaderId, leaderRankKey, gapMs, athletes);
+            return new Meta(leaderId, gapMs);
         }
 
-        Meta withAthlete() {
-            return new Meta(leaderId, leaderRankKey, lastGapMs, athletes + 1);
-        }
-
-        Meta withLeader(final BoardUpdate leader) {
-            return new Meta(leader.athleteId(), leader.rankKey(), lastGapMs, athletes);
+        Meta withLeader(final String athleteId) {
+            return new Meta(athleteId, lastGapMs);
         }
     }
 }

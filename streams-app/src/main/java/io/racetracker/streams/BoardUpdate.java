@@ -3,6 +3,7 @@ package io.racetracker.streams;
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.AthleteStatus;
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * An athlete's latest state as the race boards need it, on the internal {@code board-updates} repartition topic
@@ -34,19 +35,9 @@ public record BoardUpdate(
         return status == AthleteStatus.FINISHED;
     }
 
-    /** Sorts furthest first, then fastest there: the order of a leaderboard. */
-    String rankKey() {
-        final StringBuilder key = new StringBuilder(24 + athleteId.length());
-        padded(key, 999_999_999L - Math.round(distanceM * 10), 9).append('|');
-        return padded(key, elapsedMs, 12).append('|').append(athleteId).toString();
-    }
-
-    /** Zero-padded to a fixed width, so that the keys sort as numbers; on the hot path, so no String.format. */
-    private static StringBuilder padded(final StringBuilder key, final long value, final int width) {
-        final String digits = Long.toString(value);
-        for (int i = digits.length(); i < width; i++) {
-            key.append('0');
-        }
-        return key.append(digits);
-    }
+    /** Leaderboard order: furthest first (to the decimetre), then fastest there; the athlete id breaks ties. */
+    static final Comparator<BoardUpdate> RANK = Comparator
+            .comparingLong((BoardUpdate u) -> -Math.round(u.distanceM() * 10))
+            .thenComparingLong(BoardUpdate::elapsedMs)
+            .thenComparing(BoardUpdate::athleteId);
 }

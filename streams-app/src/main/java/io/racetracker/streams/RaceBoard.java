@@ -9,11 +9,13 @@ import io.racetracker.streams.BoardState.Meta;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.TreeSet;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -25,22 +27,30 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The race views, per race (input keyed by race id): a board per category and one for the whole race
  * ({@value #ALL}) with every athlete ordered by the furthest mat reached and the chip time there, the fastest
  * time at each mat for gaps, lead changes and break-aways, and places for finishers. Changed boards are published
- * at most once per {@link TrackerOptions#leaderboardInterval()}. Pacemakers are left off.
+ * at most once per {@link TrackerOptions#leaderboardInterval()}, to {@code race-leaderboard} and to the queryable
+ * store {@value TrackerTopology#LEADERBOARDS_STORE}. Pacemakers are left off.
+ *
+ * <p>The changelogged stores hold what must survive a restart: each athlete's latest update
+ * ({@value TrackerTopology#BOARD_ATHLETES_STORE}), the fastest athlete at each mat
+ * ({@value TrackerTopology#BOARD_MATS_STORE}) and each board's leader ({@value TrackerTopology#BOARD_META_STORE}).
+ * The order of each board and its finish places are derived from them, so they are kept in memory only and rebuilt
+ * from the stores in {@link #init}, which Kafka Streams calls again whenever the task's state has been restored.
+ * One board update therefore costs one store write, plus one when a mat or a board's lead changes.
  */
 final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOutput> {
     static final String ALL = "ALL";
     /** Pack reshuffles closer than this at the same mat are not a lead change. */
     private static final long LEAD_CHANGE_MIN_GAP_MS = 1_000;
-    private static final StringSerializer PREFIX = new StringSerializer();
 
     private final TrackerOptions options;
-    private final Map<String, FinishPlaces> places = new HashMap<>();
-    private final Set<String> dirty = new LinkedHashSet<>();
-    private final Map<String, Instant> updatedAt = new HashMap<>();
-    private KeyValueStore<String, BoardUpdate> positions;
+    private final Map<String, Board> boards = new HashMap<>();
+    private final Map<String, BoardUpdate> latest = new HashMap<>();
+    private final Map<String, MatLeader> matLeaders = new HashMap<>();
+    private final Set<Board> dirty = new LinkedHashSet<>();
     private KeyValueStore<String, BoardUpdate> athletes;
     private KeyValueStore<String, MatLeader> mats;
     private KeyValueStore<String, Meta> metas;
+    private KeyValueStore<String, Leaderboard> published;
     private ProcessorContext<String, BoardOutput> context;
     private long recordTimestamp;
 
@@ -48,14 +58,63 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
         this.options = options;
     }
 
+    /** One board in memory: its athletes in leaderboard order and its finishers' times. */
+    private static final class Board {
+        final String raceId;
+        final String category;
+        final String key;
+        final TreeSet<BoardUpdate> order = new TreeSet<>(BoardUpdate.RANK);
+        final FinishPlaces places = new FinishPlaces();
+        Meta meta = Meta.EMPTY;
+        Instant updatedAt;
+
+        Board(final String raceId, final String category) {
+            this.raceId = raceId;
+            this.category = category;
+            this.key = raceId + "|" + category;
+        }
+    }
+
     @Override
     public void init(final ProcessorContext<String, BoardOutput> context) {
         this.context = context;
-        positions = context.getStateStore(TrackerTopology.BOARD_POSITIONS_STORE);
         athletes = context.getStateStore(TrackerTopology.BOARD_ATHLETES_STORE);
         mats = context.getStateStore(TrackerTopology.BOARD_MATS_STORE);
         metas = context.getStateStore(TrackerTopology.BOARD_META_STORE);
+        published = context.getStateStore(TrackerTopology.LEADERBOARDS_STORE);
+        rebuild();
         context.schedule(options.leaderboardInterval(), PunctuationType.WALL_CLOCK_TIME, this::publish);
+    }
+
+    /** Derives the in-memory boards from the stores, dropping whatever an earlier life of this task held. */
+    private void rebuild() {
+        boards.clear();
+        latest.clear();
+        matLeaders.clear();
+        dirty.clear();
+        try (KeyValueIterator<String, BoardUpdate> it = athletes.all()) {
+            while (it.hasNext()) {
+                final KeyValue<String, BoardUpdate> entry = it.next();
+                latest.put(entry.key, entry.value);
+                for (final Board board : boardsOf(entry.value)) {
+                    board.order.add(entry.value);
+                    if (entry.value.finished()) {
+                        board.places.add(entry.value.elapsedMs());
+                    }
+                }
+            }
+        }
+        try (KeyValueIterator<String, MatLeader> it = mats.all()) {
+            it.forEachRemaining(entry -> matLeaders.put(entry.key, entry.value));
+        }
+        try (KeyValueIterator<String, Meta> it = metas.all()) {
+            it.forEachRemaining(entry -> {
+                final Board board = boards.get(entry.key);
+                if (board != null) {
+                    board.meta = entry.value;
+                }
+            });
+        }
     }
 
     @Override
@@ -66,55 +125,70 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
             return;
         }
         final String athleteKey = update.raceId() + "|" + update.athleteId();
-        final BoardUpdate old = athletes.get(athleteKey);
+        final BoardUpdate old = latest.put(athleteKey, update);
         athletes.put(athleteKey, update);
+        if (old != null) {
+            for (final Board board : boardsOf(old)) {
+                board.order.remove(old);
+            }
+        }
         final boolean newCrossing = old == null || !old.crossingId().equals(update.crossingId())
                 || old.elapsedMs() != update.elapsedMs();
-        for (final String category : List.of(update.category(), ALL)) {
-            final String board = update.raceId() + "|" + category;
-            if (old != null) {
-                positions.delete(board + "|" + old.rankKey());
-            }
-            positions.put(board + "|" + update.rankKey(), update);
-            Meta meta = metas.get(board);
-            meta = meta == null ? Meta.EMPTY : meta;
-            if (old == null) {
-                meta = meta.withAthlete();
-            }
+        for (final Board board : boardsOf(update)) {
+            board.order.add(update);
             if (newCrossing) {
-                meta = atMat(board, category, update, meta);
+                atMat(board, update);
             }
-            metas.put(board, leadership(board, category, update, meta));
+            leadership(board);
             dirty.add(board);
-            updatedAt.merge(board, update.readAt(), (a, b) -> a.isAfter(b) ? a : b);
+            board.updatedAt = board.updatedAt == null || update.readAt().isAfter(board.updatedAt) ? update.readAt()
+                    : board.updatedAt;
         }
         if (update.finished() && (old == null || !old.finished())) {
             finished(update, record);
         }
     }
 
-    /** Records the crossing at its mat; raises a break-away when the second athlete arrives far enough behind. */
-    private Meta atMat(final String board, final String category, final BoardUpdate update, final Meta meta) {
-        final String matKey = board + "|" + update.crossingId();
-        final MatLeader before = mats.get(matKey);
+    /** The athlete's category board and the whole race's, created on first use. */
+    private List<Board> boardsOf(final BoardUpdate update) {
+        return List.of(board(update.raceId(), update.category()), board(update.raceId(), ALL));
+    }
+
+    private Board board(final String raceId, final String category) {
+        return boards.computeIfAbsent(raceId + "|" + category, key -> new Board(raceId, category));
+    }
+
+    /**
+     * Records the crossing at its mat; raises a break-away when the second athlete arrives far enough behind.
+     * Only the first two crossings of a mat matter, so a mat's record changes (and is written) only for them and
+     * for a faster time arriving late.
+     */
+    private void atMat(final Board board, final BoardUpdate update) {
+        final String matKey = board.key + "|" + update.crossingId();
+        final MatLeader before = matLeaders.get(matKey);
         final MatLeader mat = before == null ? new MatLeader(update.athleteId(), update.elapsedMs(), 1)
-                : update.elapsedMs() < before.elapsedMs() ? new MatLeader(update.athleteId(), update.elapsedMs(), before.crossed() + 1)
-                : new MatLeader(before.athleteId(), before.elapsedMs(), before.crossed() + 1);
+                : update.elapsedMs() < before.elapsedMs() ? new MatLeader(update.athleteId(), update.elapsedMs(), 2)
+                : before.crossed() < 2 ? new MatLeader(before.athleteId(), before.elapsedMs(), 2)
+                : before;
+        if (mat == before) {
+            return;
+        }
+        matLeaders.put(matKey, mat);
         mats.put(matKey, mat);
-        if (ALL.equals(category) || mat.crossed() != 2 || mat.athleteId().equals(update.athleteId())) {
-            return meta;
+        if (ALL.equals(board.category) || before == null || before.crossed() != 1 || mat.athleteId().equals(update.athleteId())) {
+            return;
         }
         final long gapMs = update.elapsedMs() - mat.elapsedMs();
         final long threshold = options.breakawayGap().toMillis();
-        if (gapMs >= threshold && meta.lastGapMs() < threshold) {
-            final BoardUpdate leader = athletes.get(update.raceId() + "|" + mat.athleteId());
+        if (gapMs >= threshold && board.meta.lastGapMs() < threshold) {
+            final BoardUpdate leader = latest.get(update.raceId() + "|" + mat.athleteId());
             if (leader != null) {
-                forwardAlert(RaceAlert.Type.BREAKAWAY, leader, category, update, (double) gapMs,
+                forwardAlert(RaceAlert.Type.BREAKAWAY, leader, board.category, update, (double) gapMs,
                         LiveText.shortName(leader.name()) + " breaks away: " + RaceTime.gap(gapMs).substring(1)
                                 + " clear of " + LiveText.shortName(update.name()) + " at " + update.timingPointId());
             }
         }
-        return meta.withGap(gapMs);
+        setMeta(board, board.meta.withGap(gapMs));
     }
 
     /**
@@ -122,31 +196,30 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
      * crosses every mat in some order, and whoever happens to be first on a mat is not news unless they are at least
      * {@value #LEAD_CHANGE_MIN_GAP_MS} ms clear there.
      */
-    private Meta leadership(final String board, final String category, final BoardUpdate update, final Meta meta) {
-        final boolean mayLead = meta.leaderId() == null || update.athleteId().equals(meta.leaderId())
-                || update.rankKey().compareTo(meta.leaderRankKey()) < 0;
-        if (!mayLead) {
-            // behind the leader on record: cannot change who is first (most updates of a mass race)
-            return meta;
+    private void leadership(final Board board) {
+        final BoardUpdate first = board.order.first();
+        if (first.athleteId().equals(board.meta.leaderId())) {
+            return;
         }
-        final BoardUpdate first = firstOf(board);
-        if (first == null) {
-            return meta;
-        }
-        if (first.athleteId().equals(meta.leaderId())) {
-            return meta.withLeader(first);
-        }
-        final BoardUpdate previous = meta.leaderId() == null ? null : athletes.get(update.raceId() + "|" + meta.leaderId());
+        final BoardUpdate previous = board.meta.leaderId() == null ? null
+                : latest.get(board.raceId + "|" + board.meta.leaderId());
         if (previous != null && !previous.crossingId().equals(first.crossingId())) {
-            return meta;
+            return;
         }
-        if (previous != null && !ALL.equals(category)
+        if (previous != null && !ALL.equals(board.category)
                 && previous.elapsedMs() - first.elapsedMs() >= LEAD_CHANGE_MIN_GAP_MS) {
-            forwardAlert(RaceAlert.Type.LEAD_CHANGE, first, category, first, null, LiveText.shortName(first.name())
-                    + " takes the lead in " + category + " at " + first.timingPointId() + ", ahead of "
+            forwardAlert(RaceAlert.Type.LEAD_CHANGE, first, board.category, first, null, LiveText.shortName(first.name())
+                    + " takes the lead in " + board.category + " at " + first.timingPointId() + ", ahead of "
                     + LiveText.shortName(previous.name()));
         }
-        return meta.withLeader(first);
+        setMeta(board, board.meta.withLeader(first.athleteId()));
+    }
+
+    private void setMeta(final Board board, final Meta meta) {
+        if (!meta.equals(board.meta)) {
+            board.meta = meta;
+            metas.put(board.key, meta);
+        }
     }
 
     /**
@@ -156,92 +229,58 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
      */
     private void finished(final BoardUpdate update, final Record<String, BoardUpdate> record) {
         final Set<String> displaced = new LinkedHashSet<>();
-        for (final String board : List.of(update.raceId() + "|" + ALL, update.raceId() + "|" + update.category())) {
-            countFinisher(board, update);
-            if (places.get(board).placeOf(update.elapsedMs()) <= options.leaderboardSize()) {
+        for (final Board board : boardsOf(update)) {
+            board.places.add(update.elapsedMs());
+            if (board.places.placeOf(update.elapsedMs()) <= options.leaderboardSize()) {
                 displaced.addAll(slowerFinishersInTop(board, update));
             }
         }
         context.forward(record.withKey(update.athleteId()).withValue(BoardOutput.of(result(update))));
         for (final String athleteId : displaced) {
-            final BoardUpdate other = athletes.get(update.raceId() + "|" + athleteId);
+            final BoardUpdate other = latest.get(update.raceId() + "|" + athleteId);
             context.forward(record.withKey(athleteId).withValue(BoardOutput.of(result(other))));
         }
     }
 
-    private List<String> slowerFinishersInTop(final String board, final BoardUpdate update) {
+    private List<String> slowerFinishersInTop(final Board board, final BoardUpdate update) {
         final List<String> slower = new ArrayList<>();
-        try (KeyValueIterator<String, BoardUpdate> it = positions.prefixScan(board + "|", PREFIX)) {
-            for (int position = 1; it.hasNext() && position <= options.leaderboardSize(); position++) {
-                final BoardUpdate entry = it.next().value;
-                if (!entry.finished()) {
-                    break;
-                }
-                if (entry.elapsedMs() > update.elapsedMs()) {
-                    slower.add(entry.athleteId());
-                }
+        final Iterator<BoardUpdate> it = board.order.iterator();
+        for (int position = 1; it.hasNext() && position <= options.leaderboardSize(); position++) {
+            final BoardUpdate entry = it.next();
+            if (!entry.finished()) {
+                break;
+            }
+            if (entry.elapsedMs() > update.elapsedMs()) {
+                slower.add(entry.athleteId());
             }
         }
         return slower;
     }
 
     private RaceResult result(final BoardUpdate update) {
-        final int place = places.get(update.raceId() + "|" + ALL).placeOf(update.elapsedMs());
-        final int categoryPlace = places.get(update.raceId() + "|" + update.category()).placeOf(update.elapsedMs());
+        final int place = board(update.raceId(), ALL).places.placeOf(update.elapsedMs());
+        final int categoryPlace = board(update.raceId(), update.category()).places.placeOf(update.elapsedMs());
         return new RaceResult(update.raceId(), update.athleteId(), update.bib(), update.name(), update.category(),
                 update.elapsedMs(), RaceTime.hms(update.elapsedMs()), place, categoryPlace);
     }
 
-    /** Counts a new finisher on a board. */
-    private void countFinisher(final String board, final BoardUpdate update) {
-        final FinishPlaces known = places.get(board);
-        if (known == null) {
-            // first finisher since this task started: everyone is in the store already, this one included
-            places.put(board, finishersOf(board));
-        } else {
-            known.add(update.elapsedMs());
-        }
-    }
-
-    /** Finishers of a board from its store: all of them, since this one was already put there. */
-    private FinishPlaces finishersOf(final String board) {
-        final FinishPlaces finishers = new FinishPlaces();
-        try (KeyValueIterator<String, BoardUpdate> it = positions.prefixScan(board + "|", PREFIX)) {
-            while (it.hasNext()) {
-                final BoardUpdate entry = it.next().value;
-                if (!entry.finished()) {
-                    break;
-                }
-                finishers.add(entry.elapsedMs());
-            }
-        }
-        return finishers;
-    }
-
-    private BoardUpdate firstOf(final String board) {
-        try (KeyValueIterator<String, BoardUpdate> it = positions.prefixScan(board + "|", PREFIX)) {
-            return it.hasNext() ? it.next().value : null;
-        }
-    }
-
     private void publish(final long wallMs) {
-        for (final String board : dirty) {
-            final String[] parts = board.split("\\|", 2);
+        for (final Board board : dirty) {
             final List<Leaderboard.Entry> entries = new ArrayList<>(options.leaderboardSize());
-            try (KeyValueIterator<String, BoardUpdate> it = positions.prefixScan(board + "|", PREFIX)) {
-                while (it.hasNext() && entries.size() < options.leaderboardSize()) {
-                    final BoardUpdate a = it.next().value;
-                    final MatLeader mat = mats.get(board + "|" + a.crossingId());
-                    final long gapMs = mat == null ? 0 : a.elapsedMs() - mat.elapsedMs();
-                    entries.add(new Leaderboard.Entry(entries.size() + 1, a.athleteId(), a.bib(), a.name(), a.category(),
-                            a.timingPointId(), a.distanceM(), a.elapsedMs(), gapMs, gapMs == 0 ? "" : RaceTime.gap(gapMs),
-                            a.projectedFinishMs(), a.pTarget(), a.status()));
-                }
+            final Iterator<BoardUpdate> it = board.order.iterator();
+            while (it.hasNext() && entries.size() < options.leaderboardSize()) {
+                final BoardUpdate a = it.next();
+                final MatLeader mat = matLeaders.get(board.key + "|" + a.crossingId());
+                final long gapMs = mat == null ? 0 : a.elapsedMs() - mat.elapsedMs();
+                entries.add(new Leaderboard.Entry(entries.size() + 1, a.athleteId(), a.bib(), a.name(), a.category(),
+                        a.timingPointId(), a.distanceM(), a.elapsedMs(), gapMs, gapMs == 0 ? "" : RaceTime.gap(gapMs),
+                        a.projectedFinishMs(), a.pTarget(), a.status()));
             }
-            final Meta meta = metas.get(board);
-            final Leaderboard leaderboard = new Leaderboard(parts[0], parts[1], meta == null ? entries.size() : meta.athletes(),
-                    entries, updatedAt.get(board));
-            context.forward(new Record<>(Leaderboard.key(parts[0], parts[1]), BoardOutput.of(leaderboard), wallMs));
+            final Leaderboard leaderboard = new Leaderboard(board.raceId, board.category, board.order.size(), entries,
+                    board.updatedAt);
+            final String key = Leaderboard.key(board.raceId, board.category);
+            published.put(key, leaderboard);
+            context.forward(new Record<>(key, BoardOutput.of(leaderboard), wallMs));
         }
         dirty.clear();
     }

@@ -22,22 +22,22 @@ final class RaceViews {
     static void build(final StreamsBuilder builder, final KStream<String, TrackerOutput> outputs,
                       final TrackerOptions options) {
         final JsonSerde<BoardUpdate> updates = JsonSerde.of(BoardUpdate.class);
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackerTopology.BOARD_POSITIONS_STORE),
-                Serdes.String(), updates));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackerTopology.BOARD_ATHLETES_STORE),
                 Serdes.String(), updates));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackerTopology.BOARD_MATS_STORE),
                 Serdes.String(), JsonSerde.of(BoardState.MatLeader.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackerTopology.BOARD_META_STORE),
                 Serdes.String(), JsonSerde.of(BoardState.Meta.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackerTopology.LEADERBOARDS_STORE),
+                Serdes.String(), Topics.RACE_LEADERBOARD.valueSerde()));
 
         final KStream<String, BoardOutput> boards = outputs
                 .filter((athleteId, out) -> out.state() != null && !out.state().pacemaker(), Named.as("board-relevant"))
                 .map((athleteId, out) -> KeyValue.pair(out.state().raceId(), BoardUpdate.of(out.state())),
                         Named.as("by-race"))
                 .repartition(Repartitioned.with(Serdes.String(), updates).withName(TrackerTopology.BOARD_UPDATES))
-                .process(() -> new RaceBoard(options), Named.as("race-board"), TrackerTopology.BOARD_POSITIONS_STORE,
-                        TrackerTopology.BOARD_ATHLETES_STORE, TrackerTopology.BOARD_MATS_STORE, TrackerTopology.BOARD_META_STORE);
+                .process(() -> new RaceBoard(options), Named.as("race-board"), TrackerTopology.BOARD_ATHLETES_STORE,
+                        TrackerTopology.BOARD_MATS_STORE, TrackerTopology.BOARD_META_STORE, TrackerTopology.LEADERBOARDS_STORE);
 
         TrackerTopology.writePart(boards, BoardOutput::leaderboard, Topics.RACE_LEADERBOARD, "leaderboards");
         TrackerTopology.writePart(boards, BoardOutput::alert, Topics.RACE_ALERTS, "race-alerts");

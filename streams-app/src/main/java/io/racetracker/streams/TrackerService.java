@@ -20,11 +20,13 @@ public final class TrackerService implements AutoCloseable {
     private static final Duration CRASH_WINDOW = Duration.ofMinutes(1);
 
     private final KafkaStreams streams;
+    private final TrackerStores stores;
     private final CountDownLatch running = new CountDownLatch(1);
     private final Deque<Long> crashes = new ArrayDeque<>();
 
     public TrackerService(final Properties config, final FinishTimeModel model) {
         this.streams = new KafkaStreams(TrackerTopology.build(model, config), config);
+        this.stores = new TrackerStores(streams, model);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();
@@ -59,6 +61,11 @@ public final class TrackerService implements AutoCloseable {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** This instance's state, for interactive queries. */
+    public TrackerStores stores() {
+        return stores;
     }
 
     @Override

@@ -34,26 +34,25 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>in {@code race-athletes}: registrations, key athlete id, value {@code Athlete}; table {@value #ATHLETES_STORE}</li>
  *   <li>in {@code race-courses}: courses, key race id, value {@code Course}; global table {@value #COURSES_STORE}</li>
  *   <li>out {@code athlete-projections}: key athlete id, value {@code AthleteProjection}, one per accepted split</li>
- *   <li>out {@code athlete-state}: key athlete id, value {@code AthleteProjection}, latest per athlete; read back as
- *       the queryable table {@value #ATHLETE_STATE_VIEW}</li>
+ *   <li>out {@code athlete-state}: key athlete id, value {@code AthleteProjection}, latest per athlete (compacted)</li>
  *   <li>out {@code race-alerts}: key athlete id, value {@code RaceAlert}</li>
  *   <li>out {@code broadcast-feed}: key athlete id, value {@code BroadcastLine}, rate-limited per athlete</li>
- *   <li>out {@code race-leaderboard}: key {@code raceId/category}, value {@code Leaderboard}; read back as the
- *       queryable table {@value #LEADERBOARD_VIEW}</li>
+ *   <li>out {@code race-leaderboard}: key {@code raceId/category}, value {@code Leaderboard}; the latest of each
+ *       board is also kept in the queryable store {@value #LEADERBOARDS_STORE}</li>
  *   <li>out {@code race-results}: key athlete id, value {@code RaceResult}</li>
  *   <li>out {@code race-dead-letters}: key original key, value {@code DeadLetter}, every rejected read</li>
  * </ul>
- * Stores: accepted splits per athlete in {@value #ATHLETE_SPLITS_STORE}; the race boards in
- * {@value #BOARD_POSITIONS_STORE}, {@value #BOARD_ATHLETES_STORE}, {@value #BOARD_MATS_STORE} and
- * {@value #BOARD_META_STORE}, fed through the repartition topic {@value #BOARD_UPDATES}.
+ * Stores: accepted splits per athlete in {@value #ATHLETE_SPLITS_STORE} (an athlete's state is projected from it
+ * when queried); the race boards in {@value #BOARD_ATHLETES_STORE}, {@value #BOARD_MATS_STORE},
+ * {@value #BOARD_META_STORE} and {@value #LEADERBOARDS_STORE}, fed through the repartition topic
+ * {@value #BOARD_UPDATES}.
  */
 public final class TrackerTopology {
     public static final String ATHLETE_SPLITS_STORE = "athlete-splits";
     public static final String ATHLETES_STORE = "athletes";
     public static final String COURSES_STORE = "courses";
-    public static final String ATHLETE_STATE_VIEW = "athlete-state-view";
-    public static final String LEADERBOARD_VIEW = "leaderboard-view";
-    public static final String BOARD_POSITIONS_STORE = "board-positions";
+    /** The latest published leaderboard of each board, key {@code raceId/category}; owned by the race's task. */
+    public static final String LEADERBOARDS_STORE = "leaderboards";
     public static final String BOARD_ATHLETES_STORE = "board-athletes";
     public static final String BOARD_MATS_STORE = "board-mats";
     public static final String BOARD_META_STORE = "board-meta";
@@ -73,10 +72,6 @@ public final class TrackerTopology {
                 consumed(Topics.RACE_COURSES, "courses-source"), materialized(COURSES_STORE, Topics.RACE_COURSES));
         final KTable<String, Athlete> athletes = builder.table(Topics.RACE_ATHLETES.name(),
                 consumed(Topics.RACE_ATHLETES, "athletes-source"), materialized(ATHLETES_STORE, Topics.RACE_ATHLETES));
-        builder.table(Topics.ATHLETE_STATE.name(), consumed(Topics.ATHLETE_STATE, "athlete-state-source"),
-                materialized(ATHLETE_STATE_VIEW, Topics.ATHLETE_STATE));
-        builder.table(Topics.RACE_LEADERBOARD.name(), consumed(Topics.RACE_LEADERBOARD, "leaderboard-source"),
-                materialized(LEADERBOARD_VIEW, Topics.RACE_LEADERBOARD));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ATHLETE_SPLITS_STORE),
                 Serdes.String(), JsonSerde.of(AthleteHistory.class)));
 

@@ -55,7 +55,7 @@ class DashboardBrowserIT {
         requireBrowser();
         kafka = RealKafka.start();
         tracker = new TrackerService(kafka.streamsConfig(dir.resolve("state")), Models.live()).start(Duration.ofSeconds(60));
-        dashboard = DashboardServer.start(new HttpOptions("127.0.0.1", 0), kafka.streamsConfig(dir), tracker.streams());
+        dashboard = DashboardServer.start(new HttpOptions("127.0.0.1", 0), kafka.streamsConfig(dir), tracker);
         browser = chromium(dir.resolve("profile"));
     }
 

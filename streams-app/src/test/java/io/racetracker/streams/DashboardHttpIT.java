@@ -53,7 +53,7 @@ class DashboardHttpIT {
     static void start() throws Exception {
         kafka = RealKafka.start();
         tracker = new TrackerService(kafka.streamsConfig(dir.resolve("state")), Models.live()).start(WAIT);
-        dashboard = DashboardServer.start(new HttpOptions("127.0.0.1", 0), kafka.streamsConfig(dir), tracker.streams());
+        dashboard = DashboardServer.start(new HttpOptions("127.0.0.1", 0), kafka.streamsConfig(dir), tracker);
         producer = new KafkaProducer<>(ProducerSettings.of(kafka.bootstrapServers(), Map.of()));
     }
 

@@ -41,8 +41,8 @@ class TopologyDescriptionTest {
                 }
             }
         }
-        assertEquals(Set.of("athlete-splits", "athletes", "athlete-state-view", "leaderboard-view", "board-positions",
-                "board-athletes", "board-mats", "board-meta"), stores);
+        assertEquals(Set.of("athlete-splits", "athletes", "board-athletes", "board-mats", "board-meta", "leaderboards"),
+                stores);
         assertTrue(topics.contains("board-updates-repartition"), topics.toString());
         assertEquals(Set.of("race-splits", "race-athletes", "athlete-state", "race-leaderboard", "athlete-projections",
                 "race-alerts", "broadcast-feed", "race-results", "race-dead-letters", "board-updates-repartition"), topics,

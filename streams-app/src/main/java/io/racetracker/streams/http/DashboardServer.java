@@ -8,6 +8,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.racetracker.core.json.Json;
 import io.racetracker.streams.http.EventFilter.BadRequestException;
+import io.racetracker.streams.TrackerService;
 import io.racetracker.streams.http.LocalStateQueries.StoreUnavailableException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -96,12 +97,13 @@ public final class DashboardServer implements AutoCloseable {
      * {@code streams}, and the app's metrics. When {@code application.server} is set, queries for keys that another
      * instance owns are forwarded to it ({@link RoutedStateQueries}).
      */
-    public static DashboardServer start(final HttpOptions options, final Properties clientProps, final KafkaStreams streams) {
+    public static DashboardServer start(final HttpOptions options, final Properties clientProps, final TrackerService tracker) {
+        final KafkaStreams streams = tracker.streams();
         final DashboardMetrics metrics = new DashboardMetrics();
         metrics.bindStreams(streams);
         final OutputFeed feed = new OutputFeed(clientProps, metrics);
         try {
-            final StateQueries local = new LocalStateQueries(streams, java.time.Duration.ofSeconds(5));
+            final StateQueries local = new LocalStateQueries(streams, tracker.stores(), java.time.Duration.ofSeconds(5));
             final String self = clientProps.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG, "");
             final StateQueries queries = self.isBlank() ? local
                     : new RoutedStateQueries(streams, HostInfo.buildFromEndpoint(self), local);

@@ -2,21 +2,17 @@ package io.racetracker.streams.http;
 
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.Leaderboard;
+import io.racetracker.streams.TrackerStores;
 import io.racetracker.streams.TrackerTopology;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Interactive queries against this instance's tables {@value TrackerTopology#ATHLETE_STATE_VIEW} and
- * {@value TrackerTopology#LEADERBOARD_VIEW}. Both are KTables materialized from source topics, which Kafka Streams
- * keeps as timestamped key-value stores.
+ * Interactive queries against this instance's stores, through {@link TrackerStores}.
  *
  * <p>While the app starts or rebalances a store may be unavailable ({@link InvalidStateStoreException}); a lookup
  * then retries with a doubling back-off up to a fixed deadline and fails with {@link StoreUnavailableException},
@@ -27,37 +23,38 @@ public final class LocalStateQueries implements StateQueries {
     private static final Duration MAX_BACKOFF = Duration.ofMillis(500);
 
     private final KafkaStreams streams;
+    private final TrackerStores stores;
     private final Duration deadline;
     private final LongConsumer pause;
 
-    public LocalStateQueries(final KafkaStreams streams, final Duration deadline) {
-        this(streams, deadline, LocalStateQueries::pauseMillis);
+    public LocalStateQueries(final KafkaStreams streams, final TrackerStores stores, final Duration deadline) {
+        this(streams, stores, deadline, LocalStateQueries::pauseMillis);
     }
 
-    LocalStateQueries(final KafkaStreams streams, final Duration deadline, final LongConsumer pause) {
+    LocalStateQueries(final KafkaStreams streams, final TrackerStores stores, final Duration deadline,
+                      final LongConsumer pause) {
         this.streams = streams;
+        this.stores = stores;
         this.deadline = deadline;
         this.pause = pause;
     }
 
     @Override
     public Optional<AthleteProjection> athlete(final String athleteId) {
-        return lookup(TrackerTopology.ATHLETE_STATE_VIEW, athleteId);
+        return lookup("of athlete states", () -> stores.athleteState(athleteId));
     }
 
     @Override
     public Optional<Leaderboard> leaderboard(final String raceId, final String category) {
-        return lookup(TrackerTopology.LEADERBOARD_VIEW, Leaderboard.key(raceId, category));
+        return lookup(TrackerTopology.LEADERBOARDS_STORE, () -> stores.leaderboard(raceId, category));
     }
 
-    private <V> Optional<V> lookup(final String storeName, final String key) {
+    private <V> Optional<V> lookup(final String storeName, final Supplier<Optional<V>> query) {
         final long giveUpAt = System.nanoTime() + deadline.toNanos();
         long backoffMs = FIRST_BACKOFF.toMillis();
         while (true) {
             try {
-                final ReadOnlyKeyValueStore<String, ValueAndTimestamp<V>> store = streams.store(
-                        StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.<String, V>timestampedKeyValueStore()));
-                return Optional.ofNullable(store.get(key)).map(ValueAndTimestamp::value);
+                return query.get();
             } catch (final InvalidStateStoreException e) {
                 final long leftMs = (giveUpAt - System.nanoTime()) / 1_000_000;
                 if (leftMs <= 0) {

@@ -3,7 +3,7 @@ package io.racetracker.streams.http;
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.Leaderboard;
 import io.racetracker.core.json.Json;
-import io.racetracker.streams.TrackerTopology;
+import io.racetracker.streams.TrackerStores;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -43,13 +43,13 @@ public final class RoutedStateQueries implements StateQueries {
 
     @Override
     public Optional<AthleteProjection> athlete(final String athleteId) {
-        return route(TrackerTopology.ATHLETE_STATE_VIEW, athleteId, () -> local.athlete(athleteId),
+        return route(TrackerStores.ATHLETE_OWNER_STORE, athleteId, () -> local.athlete(athleteId),
                 "/athletes/" + encode(athleteId), AthleteProjection.class);
     }
 
     @Override
     public Optional<Leaderboard> leaderboard(final String raceId, final String category) {
-        return route(TrackerTopology.LEADERBOARD_VIEW, Leaderboard.key(raceId, category),
+        return route(TrackerStores.RACE_OWNER_STORE, raceId,
                 () -> local.leaderboard(raceId, category),
                 "/races/" + encode(raceId) + "/leaderboard?category=" + encode(category), Leaderboard.class);
     }

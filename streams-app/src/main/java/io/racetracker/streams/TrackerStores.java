@@ -1,0 +1,68 @@
+package io.racetracker.streams;
+
+import io.racetracker.core.event.Athlete;
+import io.racetracker.core.event.AthleteProjection;
+import io.racetracker.core.event.Course;
+import io.racetracker.core.event.Leaderboard;
+import io.racetracker.core.model.FinishTimeModel;
+import io.racetracker.core.projection.Projector;
+import java.util.Optional;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * Read access to this instance's part of the tracker's state, for interactive queries. An athlete's state is not
+ * stored twice: it is projected, with the same code and model as the published {@code athlete-state}, from the
+ * accepted splits in {@value TrackerTopology#ATHLETE_SPLITS_STORE}. Leaderboards are the latest published ones.
+ *
+ * <p>Every method throws {@link InvalidStateStoreException} while a store is not queryable (starting, rebalancing,
+ * or the key's partition is not on this instance).
+ */
+public final class TrackerStores {
+    /** The store, and key, whose owner answers for an athlete: key the athlete id. */
+    public static final String ATHLETE_OWNER_STORE = TrackerTopology.ATHLETE_SPLITS_STORE;
+    /** The store, and key, whose owner answers for a race's leaderboards: key the race id. */
+    public static final String RACE_OWNER_STORE = TrackerTopology.LEADERBOARDS_STORE;
+
+    private final KafkaStreams streams;
+    private final Projector projector;
+
+    public TrackerStores(final KafkaStreams streams, final FinishTimeModel model) {
+        this.streams = streams;
+        this.projector = new Projector(model);
+    }
+
+    /** The athlete's latest state, or empty when no split of theirs was accepted here. */
+    public Optional<AthleteProjection> athleteState(final String athleteId) {
+        final AthleteHistory history = this.<AthleteHistory>plain(TrackerTopology.ATHLETE_SPLITS_STORE).get(athleteId);
+        if (history == null || history.splits().isEmpty()) {
+            return Optional.empty();
+        }
+        final Athlete athlete = valueOf(this.<Athlete>timestamped(TrackerTopology.ATHLETES_STORE).get(athleteId));
+        final Course course = valueOf(this.<Course>timestamped(TrackerTopology.COURSES_STORE).get(history.latest().raceId()));
+        return athlete == null || course == null ? Optional.empty()
+                : Optional.of(AthleteTracker.stateOf(projector, course, athlete, history));
+    }
+
+    /** The latest published leaderboard of a race and category ({@code ALL} for the whole race), or empty. */
+    public Optional<Leaderboard> leaderboard(final String raceId, final String category) {
+        return Optional.ofNullable(this.<Leaderboard>plain(TrackerTopology.LEADERBOARDS_STORE)
+                .get(Leaderboard.key(raceId, category)));
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> plain(final String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, ValueAndTimestamp<V>> timestamped(final String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>timestampedKeyValueStore()));
+    }
+
+    private static <V> V valueOf(final ValueAndTimestamp<V> value) {
+        return value == null ? null : value.value();
+    }
+}
