@@ -1,5 +1,6 @@
 package io.racetracker.streams;
 
+import io.racetracker.core.event.Leaderboard;
 import io.racetracker.core.json.JsonSerde;
 import io.racetracker.core.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
@@ -21,15 +22,15 @@ final class RaceViews {
 
     static void build(final StreamsBuilder builder, final KStream<String, TrackerOutput> outputs,
                       final TrackerOptions options) {
-        final JsonSerde<BoardUpdate> updates = JsonSerde.of(BoardUpdate.class);
+        final JsonSerde<BoardUpdate> updates = JsonSerde.internal(BoardUpdate.class);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackerTopology.BOARD_ATHLETES_STORE),
                 Serdes.String(), updates));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackerTopology.BOARD_MATS_STORE),
-                Serdes.String(), JsonSerde.of(BoardState.MatLeader.class)));
+                Serdes.String(), JsonSerde.internal(BoardState.MatLeader.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackerTopology.BOARD_META_STORE),
-                Serdes.String(), JsonSerde.of(BoardState.Meta.class)));
+                Serdes.String(), JsonSerde.internal(BoardState.Meta.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackerTopology.LEADERBOARDS_STORE),
-                Serdes.String(), Topics.RACE_LEADERBOARD.valueSerde()));
+                Serdes.String(), JsonSerde.internal(Leaderboard.class)));
 
         final KStream<String, BoardOutput> boards = outputs
                 .filter((athleteId, out) -> out.state() != null && !out.state().pacemaker(), Named.as("board-relevant"))

@@ -68,12 +68,15 @@ public final class TrackerTopology {
     public static Topology build(final FinishTimeModel model, final Properties config) {
         final TrackerOptions options = TrackerOptions.from(config);
         final StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
+        // every read looks its course up: the store hands out the course parsed once, not parsed again per read
         final GlobalKTable<String, Course> courses = builder.globalTable(Topics.RACE_COURSES.name(),
-                consumed(Topics.RACE_COURSES, "courses-source"), materialized(COURSES_STORE, Topics.RACE_COURSES));
+                consumed(Topics.RACE_COURSES, "courses-source"),
+                Materialized.<String, Course, KeyValueStore<Bytes, byte[]>>as(COURSES_STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(new RepeatedValues<>(Topics.RACE_COURSES.valueSerde())));
         final KTable<String, Athlete> athletes = builder.table(Topics.RACE_ATHLETES.name(),
                 consumed(Topics.RACE_ATHLETES, "athletes-source"), materialized(ATHLETES_STORE, Topics.RACE_ATHLETES));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ATHLETE_SPLITS_STORE),
-                Serdes.String(), JsonSerde.of(AthleteHistory.class)));
+                Serdes.String(), JsonSerde.internal(AthleteHistory.class)));
 
         final KStream<String, TrackerOutput> outputs = SplitIntake.validReads(builder)
                 .leftJoin(courses, (athleteId, read) -> read.split().raceId(),

@@ -13,7 +13,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * A class-bound JSON serde over the shared {@link Json#mapper()}. Null in gives null out; every failure becomes a
+ * A class-bound JSON serde over the shared {@link Json#mapper()} (or, from {@link #internal}, its binary form
+ * {@link Json#internal()}). Null in gives null out; every failure becomes a
  * {@link SerializationException} whose message says which type, which field and what was wrong, so that it can
  * be shown to a person or stored as a dead-letter reason.
  */
@@ -22,12 +23,21 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     private final ObjectMapper mapper;
 
     public JsonSerde(final Class<T> type) {
+        this(type, Json.mapper());
+    }
+
+    private JsonSerde(final Class<T> type, final ObjectMapper mapper) {
         this.type = type;
-        this.mapper = Json.mapper();
+        this.mapper = mapper;
     }
 
     public static <T> JsonSerde<T> of(final Class<T> type) {
         return new JsonSerde<>(type);
+    }
+
+    /** Binary JSON (Smile) for a streams app's own stores and internal topics; see {@link Json#internal()}. */
+    public static <T> JsonSerde<T> internal(final Class<T> type) {
+        return new JsonSerde<>(type, Json.internal());
     }
 
     public Class<T> type() {

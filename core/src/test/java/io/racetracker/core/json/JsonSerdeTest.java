@@ -32,6 +32,20 @@ class JsonSerdeTest {
     }
 
     @Test
+    void internalSerdeIsBinaryAndKeepsInstantsToTheMillisecond() {
+        final JsonSerde<SplitEvent> internal = JsonSerde.internal(SplitEvent.class);
+        final SplitEvent withMillis = new SplitEvent("vienna-2019", "eliud-kipchoge", "1", "LOOP", 10_800.0, 2,
+                1_836_000L, Instant.parse("2019-10-12T06:45:36.123Z"));
+        final byte[] bytes = internal.serialize("athlete-splits-changelog", withMillis);
+
+        assertEquals(withMillis, internal.deserialize("athlete-splits-changelog", bytes));
+        assertEquals(':', (char) bytes[0], "a Smile header, not JSON text");
+        assertTrue(bytes.length < splits.serialize("race-splits", withMillis).length, "smaller than the JSON text");
+        assertThrows(SerializationException.class, () -> internal.deserialize("x", splits.serialize("race-splits", withMillis)),
+                "JSON text is not taken for Smile");
+    }
+
+    @Test
     void athleteAndCourseRoundTrip() {
         final Athlete athlete = new Athlete("sifan-hassan", "london-2023", "F1", "Sifan Hassan", "NED", Sex.F, "ELITE-F",
                 30, 8_400_000L, false);
