@@ -13,14 +13,22 @@ final class LiveText {
 
     /** "Eliud Kipchoge" reads as KIPCHOGE, as on broadcast graphics. */
     static String shortName(final String name) {
-        final String[] parts = name.trim().split("\\s+");
-        return parts[parts.length - 1].toUpperCase(Locale.ROOT);
+        int end = name.length();
+        while (end > 0 && Character.isWhitespace(name.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && !Character.isWhitespace(name.charAt(start - 1))) {
+            start--;
+        }
+        return name.substring(start, end).toUpperCase(Locale.ROOT);
     }
 
     /** "at 25 km", "at HALF", "at LOOP lap 3". */
     static String at(final AthleteProjection p) {
-        if (p.timingPointId().matches("\\d+K")) {
-            return "at " + p.timingPointId().replace("K", " km");
+        final String id = p.timingPointId();
+        if (id.length() > 1 && id.endsWith("K") && id.chars().limit(id.length() - 1).allMatch(Character::isDigit)) {
+            return "at " + id.substring(0, id.length() - 1) + " km";
         }
         return "at " + p.timingPointId() + (p.lap() == null ? "" : " lap " + p.lap());
     }

@@ -2,11 +2,11 @@ package io.racetracker.streams;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.PriorityQueue;
 
 /**
  * When each athlete on course is due to be given up as did-not-finish, and each race's clock. A race's clock is
@@ -17,10 +17,16 @@ final class SilenceWatch {
     private record Clock(long raceMs, long wallMs) {
     }
 
+    /** A deadline as it was set; it still holds only while {@link #deadlineOf} has this very instance. */
+    private record Deadline(long atMs, String athleteId) {
+    }
+
+    private static final Comparator<Deadline> EARLIEST = Comparator.comparingLong(Deadline::atMs);
+
     private final Map<String, Clock> clocks = new HashMap<>();
-    private final Map<String, TreeMap<Long, List<String>>> deadlines = new HashMap<>();
-    private final Map<String, Long> deadlineOf = new HashMap<>();
-    private final Map<String, String> raceOf = new HashMap<>();
+    private final Map<String, PriorityQueue<Deadline>> deadlines = new HashMap<>();
+    private final Map<String, Deadline> deadlineOf = new HashMap<>();
+    private int superseded;
 
     void observe(final String raceId, final Instant readAt, final long wallMs) {
         final Clock clock = clocks.get(raceId);
@@ -29,48 +35,59 @@ final class SilenceWatch {
         }
     }
 
+    /**
+     * Sets (or moves) the athlete's deadline. A moved deadline leaves its old entry in the queue, skipped when it
+     * comes due: cheaper than removing it on every read. The queues are compacted when such entries outnumber the
+     * athletes watched.
+     */
     void watch(final String athleteId, final String raceId, final long deadlineMs) {
-        forget(athleteId);
-        deadlines.computeIfAbsent(raceId, r -> new TreeMap<>()).computeIfAbsent(deadlineMs, d -> new ArrayList<>(1))
-                .add(athleteId);
-        deadlineOf.put(athleteId, deadlineMs);
-        raceOf.put(athleteId, raceId);
+        final Deadline deadline = new Deadline(deadlineMs, athleteId);
+        if (deadlineOf.put(athleteId, deadline) != null) {
+            superseded++;
+        }
+        deadlines.computeIfAbsent(raceId, r -> new PriorityQueue<>(EARLIEST)).add(deadline);
+        if (superseded > Math.max(1_024, deadlineOf.size())) {
+            compact();
+        }
     }
 
     void forget(final String athleteId) {
-        final Long deadline = deadlineOf.remove(athleteId);
-        final String raceId = raceOf.remove(athleteId);
-        if (deadline == null) {
-            return;
-        }
-        final TreeMap<Long, List<String>> race = deadlines.get(raceId);
-        final List<String> due = race.get(deadline);
-        due.remove(athleteId);
-        if (due.isEmpty()) {
-            race.remove(deadline);
+        if (deadlineOf.remove(athleteId) != null) {
+            superseded++;
         }
     }
 
     /** Removes and returns the athletes whose deadline has passed on their race's clock. */
     List<String> overdue(final long wallMs) {
         final List<String> overdue = new ArrayList<>();
-        for (final Map.Entry<String, TreeMap<Long, List<String>>> race : deadlines.entrySet()) {
+        for (final Map.Entry<String, PriorityQueue<Deadline>> race : deadlines.entrySet()) {
             final Clock clock = clocks.get(race.getKey());
             if (clock == null) {
                 continue;
             }
             final long now = clock.raceMs() + Math.max(0, wallMs - clock.wallMs());
-            final Iterator<Map.Entry<Long, List<String>>> due = race.getValue().headMap(now).entrySet().iterator();
-            while (due.hasNext()) {
-                final List<String> athletes = due.next().getValue();
-                overdue.addAll(athletes);
-                athletes.forEach(a -> {
-                    deadlineOf.remove(a);
-                    raceOf.remove(a);
-                });
-                due.remove();
+            final PriorityQueue<Deadline> queue = race.getValue();
+            while (!queue.isEmpty() && queue.peek().atMs() < now) {
+                final Deadline due = queue.poll();
+                if (holds(due)) {
+                    deadlineOf.remove(due.athleteId());
+                    overdue.add(due.athleteId());
+                } else {
+                    superseded--;
+                }
             }
         }
         return overdue;
+    }
+
+    private boolean holds(final Deadline deadline) {
+        return deadlineOf.get(deadline.athleteId()) == deadline;
+    }
+
+    private void compact() {
+        for (final PriorityQueue<Deadline> queue : deadlines.values()) {
+            queue.removeIf(d -> !holds(d));
+        }
+        superseded = 0;
     }
 }

@@ -69,10 +69,12 @@ public final class TrackerTopology {
         final TrackerOptions options = TrackerOptions.from(config);
         final StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
         // every read looks its course up: the store hands out the course parsed once, not parsed again per read
+        // (the serde of Consumed is also the store's)
+        final RepeatedValues<Course> courseSerde = new RepeatedValues<>(Topics.RACE_COURSES.valueSerde());
         final GlobalKTable<String, Course> courses = builder.globalTable(Topics.RACE_COURSES.name(),
-                consumed(Topics.RACE_COURSES, "courses-source"),
+                Consumed.with(Serdes.String(), courseSerde).withName("courses-source"),
                 Materialized.<String, Course, KeyValueStore<Bytes, byte[]>>as(COURSES_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(new RepeatedValues<>(Topics.RACE_COURSES.valueSerde())));
+                        .withKeySerde(Serdes.String()).withValueSerde(courseSerde));
         final KTable<String, Athlete> athletes = builder.table(Topics.RACE_ATHLETES.name(),
                 consumed(Topics.RACE_ATHLETES, "athletes-source"), materialized(ATHLETES_STORE, Topics.RACE_ATHLETES));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ATHLETE_SPLITS_STORE),
