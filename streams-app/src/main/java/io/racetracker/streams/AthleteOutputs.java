@@ -1,6 +1,9 @@
 package io.racetracker.streams;
 
+import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.topic.Topics;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 
@@ -10,8 +13,11 @@ final class AthleteOutputs {
     }
 
     static void write(final KStream<String, TrackerOutput> outputs) {
-        TrackerTopology.writePart(outputs, TrackerOutput::projection, Topics.ATHLETE_PROJECTIONS, "projections");
-        TrackerTopology.writePart(outputs, TrackerOutput::state, Topics.ATHLETE_STATE, "states");
+        // a read that is the athlete's latest gives one projection to both topics: written to JSON once
+        final Serde<AthleteProjection> projections = Serdes.serdeFrom(
+                new OnceSerializer<>(Topics.ATHLETE_PROJECTIONS.valueSerde()), Topics.ATHLETE_PROJECTIONS.valueSerde());
+        TrackerTopology.writePart(outputs, TrackerOutput::projection, Topics.ATHLETE_PROJECTIONS, projections, "projections");
+        TrackerTopology.writePart(outputs, TrackerOutput::state, Topics.ATHLETE_STATE, projections, "states");
         TrackerTopology.writePart(outputs, TrackerOutput::broadcast, Topics.BROADCAST_FEED, "broadcasts");
         TrackerTopology.writePart(outputs, TrackerOutput::deadLetter, Topics.RACE_DEAD_LETTERS, "tracker-dead-letters");
         outputs.flatMapValues(TrackerOutput::alerts, Named.as("athlete-alerts"))

@@ -8,6 +8,7 @@ import io.racetracker.core.projection.Projector;
 import io.racetracker.core.topic.Topic;
 import io.racetracker.core.topic.Topics;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -102,9 +103,15 @@ public final class TrackerTopology {
      */
     static <O, V> void writePart(final KStream<String, O> outputs, final ValueMapper<O, V> part, final Topic<V> topic,
                                  final String name) {
+        writePart(outputs, part, topic, topic.valueSerde(), name);
+    }
+
+    /** As above, with a serde of the topic's values other than the registry's (same format). */
+    static <O, V> void writePart(final KStream<String, O> outputs, final ValueMapper<O, V> part, final Topic<V> topic,
+                                 final Serde<V> values, final String name) {
         outputs.mapValues(part, Named.as(name))
                 .filter((key, value) -> value != null, Named.as(name + "-present"))
-                .to(topic.name(), produced(topic, name + "-sink"));
+                .to(topic.name(), Produced.with(Serdes.String(), values).withName(name + "-sink"));
     }
 
     static <V> Produced<String, V> produced(final Topic<V> topic, final String name) {

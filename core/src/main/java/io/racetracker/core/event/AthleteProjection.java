@@ -52,6 +52,9 @@ public record AthleteProjection(
 
     /** The same projection with the athlete's current counts of accepted splits and duplicate reads. */
     public AthleteProjection withCounts(final int accepted, final long duplicates) {
+        if (accepted == acceptedSplits && duplicates == duplicateReads) {
+            return this;
+        }
         return new AthleteProjection(raceId, athleteId, bib, name, category, pacemaker, timingPointId, lap, distanceM, elapsedMs,
                 readAt, segmentPaceSecPerKm, averagePaceSecPerKm, projectedFinishMs, p10FinishMs, p90FinishMs,
                 targetMs, pTarget, aheadOfTargetMs, nextTimingPointId, nextDistanceM, etaNextMs, status, accepted,
