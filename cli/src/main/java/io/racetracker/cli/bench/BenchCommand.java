@@ -266,6 +266,7 @@ public final class BenchCommand implements Callable<Integer> {
                     figures.put("latency_" + name + "_p95_ms", h.getValueAtPercentile(95));
                     figures.put("latency_" + name + "_p99_ms", h.getValueAtPercentile(99));
                     figures.put("latency_" + name + "_max_ms", h.getMaxValue());
+                    figures.put("latency_" + name + "_windows", probe.windows());
                 }
             }
         }

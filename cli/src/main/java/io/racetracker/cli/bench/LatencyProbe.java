@@ -2,8 +2,12 @@ package io.racetracker.cli.bench;
 
 import io.racetracker.core.topic.Topics;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
@@ -23,7 +27,10 @@ final class LatencyProbe implements AutoCloseable {
     private static final long HIGHEST_MS = TimeUnit.HOURS.toMillis(2);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
+    /** Seconds of read time per window of {@link #windows()}. */
+    static final int WINDOW_SECONDS = 5;
     private final Histogram histogram = new Histogram(HIGHEST_MS, 3);
+    private final Map<Long, Histogram> byWindow = new ConcurrentSkipListMap<>();
     private final Thread thread;
     private final long fromMillis;
     private volatile boolean stopping;
@@ -57,7 +64,10 @@ final class LatencyProbe implements AutoCloseable {
                 for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                     final long now = System.currentTimeMillis();
                     if (record.timestamp() >= fromMillis) {
-                        histogram.recordValue(Math.min(HIGHEST_MS, Math.max(0, now - record.timestamp())));
+                        final long latencyMs = Math.min(HIGHEST_MS, Math.max(0, now - record.timestamp()));
+                        histogram.recordValue(latencyMs);
+                        byWindow.computeIfAbsent((record.timestamp() - fromMillis) / 1000 / WINDOW_SECONDS,
+                                w -> new Histogram(HIGHEST_MS, 3)).recordValue(latencyMs);
                     }
                     seen++;
                     lastSeenNanos = System.nanoTime();
@@ -76,6 +86,24 @@ final class LatencyProbe implements AutoCloseable {
         while (System.nanoTime() - lastSeenNanos < quiet.toNanos() && System.nanoTime() < deadline && failure == null) {
             TimeUnit.MILLISECONDS.sleep(20);
         }
+    }
+
+    /**
+     * The latency of the reads sent in each {@value #WINDOW_SECONDS}-second window after the warm-up, in order:
+     * whether a tail comes from one moment (a rebalance, a pause) or from all along.
+     */
+    List<Map<String, Object>> windows() {
+        final List<Map<String, Object>> windows = new ArrayList<>();
+        byWindow.forEach((index, h) -> {
+            final Map<String, Object> window = new LinkedHashMap<>();
+            window.put("from_s", index * WINDOW_SECONDS);
+            window.put("projections", h.getTotalCount());
+            window.put("p50_ms", h.getValueAtPercentile(50));
+            window.put("p99_ms", h.getValueAtPercentile(99));
+            window.put("max_ms", h.getMaxValue());
+            windows.add(window);
+        });
+        return windows;
     }
 
     long seen() {
