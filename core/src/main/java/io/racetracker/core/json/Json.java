@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.smile.SmileFactory;
+import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
 import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -20,7 +22,10 @@ public final class Json {
      * streams app reads back (its stores, their changelogs and its repartition topic), where parsing speed counts
      * and nobody reads the bytes by eye.
      */
-    private static final ObjectMapper INTERNAL = common(SmileMapper.builder())
+    private static final ObjectMapper INTERNAL = common(SmileMapper.builder(SmileFactory.builder()
+                    // an athlete's splits repeat the race, athlete and bib: written once, then referred to
+                    .enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES)
+                    .build()))
             .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
             .disable(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
