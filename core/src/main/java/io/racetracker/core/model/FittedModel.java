@@ -16,8 +16,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * even-pace remaining time)}, from the pace level, the latest segment's pace against the average, sex and age
  * ({@link Features}). The uncertainty is the empirical distribution of that regression's residuals, kept per
  * distance and per pace-level bin, so the band narrows as the distance runs out and is as wide (and as skewed) as
- * the data say for runners of that pace. Between fitted distances (laps, unusual mats) predictions and residual
- * quantiles are interpolated linearly; between pace bins, too. A prediction is a few dozen multiplications and one
+ * the data say for runners of that pace; within the bin it is scaled by the runner's factor
+ * ({@link ModelParameters.RunnerScale}: sex, age and how the latest segment went). Between fitted distances (laps,
+ * unusual mats) predictions and residual quantiles are interpolated linearly; between pace bins, too. A prediction is a few dozen multiplications and one
  * small array: microseconds.
  */
 public final class FittedModel implements FinishTimeModel {
@@ -31,6 +32,8 @@ public final class FittedModel implements FinishTimeModel {
     private final double[] distances;
     private final double[] z;
     private final int medianIndex;
+    /** Per fit and pace bin, the share of the band's variance that is the race-day component. */
+    private final double[][] raceDayShare;
 
     public FittedModel(final ModelParameters parameters) {
         this.parameters = parameters;
@@ -65,6 +68,40 @@ public final class FittedModel implements FinishTimeModel {
             throw new IllegalArgumentException("the residual quantiles must include p = 0.5");
         }
         this.medianIndex = median;
+        this.raceDayShare = new double[fits.length][];
+        for (int i = 0; i < fits.length; i++) {
+            raceDayShare[i] = raceDayShares(fits[i], p);
+        }
+    }
+
+    /**
+     * The race-day component moves everyone alike, so a runner's factor ({@link ModelParameters.RunnerScale}) scales
+     * only the within-day part of the band. Its share of each bin's band is {@code raceDaySd^2 / s^2}, with {@code s}
+     * the bin's normal-equivalent width (half its 15%-85% range over the normal's).
+     */
+    private static double[] raceDayShares(final ModelParameters.DistanceFit fit, final double[] p) {
+        final double[] shares = new double[fit.quantiles().length];
+        final double sd = fit.raceDaySd() == null ? 0 : fit.raceDaySd();
+        final int lo = indexOf(p, 0.15);
+        final int hi = indexOf(p, 0.85);
+        if (sd <= 0 || lo < 0 || hi < 0) {
+            return shares;
+        }
+        final double normalWidth = 2 * STANDARD_NORMAL.inverseCumulativeProbability(0.85);
+        for (int b = 0; b < shares.length; b++) {
+            final double s = (fit.quantiles()[b][hi] - fit.quantiles()[b][lo]) / normalWidth;
+            shares[b] = s > 0 ? Math.min(1, sd * sd / (s * s)) : 1;
+        }
+        return shares;
+    }
+
+    private static int indexOf(final double[] values, final double v) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == v) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The model of the committed resource. */
@@ -122,9 +159,9 @@ public final class FittedModel implements FinishTimeModel {
         }
 
         final double[] values = new double[z.length];
-        double fade = (1 - w) * addFit(fits[k], raw, 1 - w, values);
+        double fade = (1 - w) * addFit(k, raw, 1 - w, values);
         if (w > 0) {
-            fade += w * addFit(fits[k + 1], raw, w, values);
+            fade += w * addFit(k + 1, raw, w, values);
         }
         final double median = values[medianIndex];
         final ModelParameters.ElitePrior elite = parameters.elitePrior();
@@ -137,23 +174,33 @@ public final class FittedModel implements FinishTimeModel {
         return new FinishForecast(last.elapsedMs(), medianRemainingMs, new QuantileSpread(z, values));
     }
 
-    /** Adds one fit's residual quantiles (interpolated between pace bins) times weight; returns its prediction. */
-    private static double addFit(final ModelParameters.DistanceFit fit, final Features.Raw raw, final double weight,
-                                 final double[] values) {
+    /**
+     * Adds fit k's residual quantiles (interpolated between pace bins, scaled around their median for this runner)
+     * times weight; returns its prediction.
+     */
+    private double addFit(final int k, final Features.Raw raw, final double weight, final double[] values) {
+        final ModelParameters.DistanceFit fit = fits[k];
         final double[] knots = fit.binCentres();
         final double[][] q = fit.quantiles();
         final int j = Features.knotBelow(raw.logPace(), knots);
         final double u = Features.knotWeight(raw.logPace(), knots, j);
-        add(q[j], weight * (1 - u), values);
+        final double factor = fit.runnerScale() == null ? 1 : Math.exp(fit.runnerScale().logFactor(raw));
+        add(q[j], weight * (1 - u), withinDay(factor, raceDayShare[k][j]), values);
         if (u > 0) {
-            add(q[j + 1], weight * u, values);
+            add(q[j + 1], weight * u, withinDay(factor, raceDayShare[k][j + 1]), values);
         }
         return Features.predict(raw, knots, j, u, fit.coefficients());
     }
 
-    private static void add(final double[] q, final double weight, final double[] values) {
+    /** The factor on a band whose race-day share of variance is {@code share} when only the rest scales. */
+    private static double withinDay(final double factor, final double share) {
+        return share == 0 ? factor : Math.sqrt(factor * factor * (1 - share) + share);
+    }
+
+    private void add(final double[] q, final double weight, final double scale, final double[] values) {
+        final double median = q[medianIndex];
         for (int i = 0; i < values.length; i++) {
-            values[i] += weight * q[i];
+            values[i] += weight * (median + (q[i] - median) * scale);
         }
     }
 }

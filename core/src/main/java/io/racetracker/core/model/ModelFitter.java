@@ -21,8 +21,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 /**
  * Fits {@link FittedModel} on marathon finishers: at each standard mat (5 km ... 40 km and the half) a least-squares
  * regression of the fade ratio on {@link Features}, refitted once without gross outliers (walkers, injuries) so they
- * do not drag the centre, then the empirical quantiles of all residuals per pace-level bin. Any mat subset a runner
- * has is used as it is, so missed mats are fitted the way they are predicted.
+ * do not drag the centre, then the empirical quantiles of all residuals per pace-level bin, per runner scaled by a
+ * factor for sex, age and the latest segment ({@link RunnerScaleFitter}). Any mat subset a runner has is used as it
+ * is, so missed mats are fitted the way they are predicted.
  */
 public final class ModelFitter {
     /** Probabilities at which residual quantiles are kept. */
@@ -104,7 +105,8 @@ public final class ModelFitter {
         return new ModelParameters(
                 "Fade-ratio regression per split distance with empirical residual quantiles per pace level"
                         + (calibrated ? "; bands from leave-one-race-out residuals centred per race plus a race-day"
-                        + " component" : ""),
+                        + " component" : "")
+                        + "; each runner's within-day spread scaled by sex, age and latest segment",
                 List.copyOf(fittedOn), all.size(), List.of(Features.EXTRA_NAMES), PROBABILITIES.clone(), fits,
                 new ModelParameters.ElitePrior(fits.stream().mapToDouble(f -> f.binCentres()[0]).min().orElseThrow(),
                         Math.log(ELITE_FULL_PRIOR_S_PER_KM), ELITE_SPREAD_SCALE),
@@ -156,7 +158,11 @@ public final class ModelFitter {
      * so the shape is the spread of runners within a race day. The race-day effect itself (a warmer or windier day
      * moves the whole field) is added as a normal component of standard deviation {@code raceDaySd}: the pooled
      * within-course standard deviation of race-level median residuals over every course with more than one year,
-     * training races and day-effect races together, estimated robustly ({@link #raceDaySd}). The band is the residuals' distribution convolved with it.
+     * training races and day-effect races together, estimated robustly ({@link #raceDaySd}). Within the day, runners
+     * of one pace differ in spread (sex, age, the latest segment): {@link RunnerScaleFitter} fits each runner's
+     * factor on the deviations from the bin's centre, and the bin keeps the quantiles of the deviations divided by
+     * it, so the band is that of a runner of factor 1. The kept quantiles are those convolved with the race-day
+     * normal and re-centred on the bin's in-sample residual median.
      */
     private static ModelParameters.DistanceFit fitAt(final List<Race> training, final List<Race> dayEffect,
                                                      final int k) {
@@ -227,22 +233,40 @@ public final class ModelFitter {
         }
         final double raceDaySd = round(raceDaySd(courses, offsets));
 
+        // within a race day: each runner's deviation from its bin's centre, then divided by the runner's factor
+        final double[] within = training.size() > 1 ? centred : finalResiduals;
+        final double[] deviations = new double[n];
+        for (int b = 0; b < bins; b++) {
+            final int wanted = b;
+            final int[] in = IntStream.range(0, n).filter(i -> bin[i] == wanted).toArray();
+            final double centre = median(IntStream.of(in).mapToDouble(i -> within[i]).toArray());
+            for (final int i : in) {
+                deviations[i] = within[i] - centre;
+            }
+        }
+        final ModelParameters.RunnerScale runnerScale = RunnerScaleFitter.fit(rows.raws(), knots, deviations);
+        final double[] standardized = new double[n];
+        for (int i = 0; i < n; i++) {
+            standardized[i] = deviations[i] / Math.exp(runnerScale.logFactor(rows.raws().get(i)));
+        }
+
         final double[][] quantiles = new double[bins][];
         for (int b = 0; b < bins; b++) {
             final int wanted = b;
             final double centre = median(IntStream.range(0, n).filter(i -> bin[i] == wanted)
                     .mapToDouble(i -> finalResiduals[i]).toArray());
             final double[] shape = IntStream.range(0, n).filter(i -> bin[i] == wanted)
-                    .mapToDouble(i -> training.size() > 1 ? centred[i] : finalResiduals[i]).sorted().toArray();
+                    .mapToDouble(i -> standardized[i]).sorted().toArray();
             final double[] q = convolvedQuantiles(shape, raceDaySd, PROBABILITIES);
-            final double shift = training.size() > 1 || raceDaySd > 0 ? centre - quantileOf(q, 0.5) : 0;
+            final double shift = centre - quantileOf(q, 0.5);
             quantiles[b] = new double[PROBABILITIES.length];
             for (int j = 0; j < PROBABILITIES.length; j++) {
                 // strictly increasing, so the inverse (P(target)) is well defined
                 quantiles[b][j] = round(Math.max(q[j] + shift, j == 0 ? -10 : quantiles[b][j - 1] + 1e-5));
             }
         }
-        return new ModelParameters.DistanceFit(rows.distanceM(), n, knots, roundAll(beta), quantiles, raceDaySd);
+        return new ModelParameters.DistanceFit(rows.distanceM(), n, knots, roundAll(beta), quantiles, raceDaySd,
+                runnerScale);
     }
 
     private static double quantileOf(final double[] q, final double p) {
@@ -437,6 +461,11 @@ public final class ModelFitter {
      * (the latest segment at 5 km is the whole race so far) gets a zero coefficient instead of a singular system.
      */
     private static double[] leastSquares(final double[][] x, final double[] y) {
+        return leastSquares(x, y, x[0].length - Features.EXTRA);
+    }
+
+    /** The same, with the ridge on every column but the first {@code unpenalized} (levels that sum to one). */
+    static double[] leastSquares(final double[][] x, final double[] y, final int unpenalized) {
         final int p = x[0].length;
         final double[][] xtx = new double[p][p];
         final double[] xty = new double[p];
@@ -453,7 +482,7 @@ public final class ModelFitter {
             for (int b = 0; b < a; b++) {
                 xtx[a][b] = xtx[b][a];
             }
-            if (a >= p - Features.EXTRA) {
+            if (a >= unpenalized) {
                 xtx[a][a] += RIDGE * y.length;
             }
         }
@@ -494,7 +523,7 @@ public final class ModelFitter {
         return out;
     }
 
-    private static double round(final double v) {
+    static double round(final double v) {
         return Math.round(v * 1e5) / 1e5;
     }
 

@@ -53,8 +53,39 @@ public record ModelParameters(String description, List<String> fittedOn, int run
      *                      component included
      * @param raceDaySd     standard deviation (log scale) of a race's median residual from year to year on the same
      *                      course, convolved into the quantiles; 0 or null (older files) when not estimated
+     * @param runnerScale   how one runner's spread within a race day differs from the bin's (null in older files:
+     *                      every runner gets the bin's band)
      */
     public record DistanceFit(double distanceM, int runners, double[] binCentres, double[] coefficients,
-                              double[][] quantiles, Double raceDaySd) {
+                              double[][] quantiles, Double raceDaySd, RunnerScale runnerScale) {
+    }
+
+    /**
+     * Within a pace bin, runners differ in how predictable they are: one who has just slowed down may be cramping or
+     * about to walk, and men and younger runners vary more than women and older ones. The bin's quantiles are those
+     * of a runner with factor 1; a runner's spread within the race day is the bin's times
+     * {@code exp(logFactor)}, the log factor being a piecewise-linear curve in the latest segment (one value per
+     * knot, flat beyond the outer knots) plus a linear term in the other features. Its mean over the runners fitted
+     * on is 0.
+     *
+     * @param segmentKnots increasing values of {@code log(latest segment pace / average pace)}: percentiles of it
+     *                     at this mat (a single knot where the segment is the whole race so far, at the first mat)
+     * @param coefficients the log factor at each segment knot, then one coefficient per {@link #FEATURES} entry
+     */
+    public record RunnerScale(double[] segmentKnots, double[] coefficients) {
+        /** The features after the segment knots, in coefficient order. */
+        public static final List<String> FEATURES = List.of("female", "age", "age^2", "ageUnknown", "female*age");
+
+        /** The log of the runner's factor on the within-day spread. */
+        double logFactor(final Features.Raw raw) {
+            final int j = Features.knotBelow(raw.logSegment(), segmentKnots);
+            final double u = Features.knotWeight(raw.logSegment(), segmentKnots, j);
+            final double curve = segmentKnots.length == 1 ? coefficients[0]
+                    : coefficients[j] * (1 - u) + coefficients[j + 1] * u;
+            final int e = segmentKnots.length;
+            return curve + coefficients[e] * raw.female() + coefficients[e + 1] * raw.age()
+                    + coefficients[e + 2] * raw.age() * raw.age() + coefficients[e + 3] * raw.ageUnknown()
+                    + coefficients[e + 4] * raw.female() * raw.age();
+        }
     }
 }
