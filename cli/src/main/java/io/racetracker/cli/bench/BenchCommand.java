@@ -52,11 +52,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Rate of the live latency run (default ${DEFAULT-VALUE} reads/s).")
     double liveRate;
 
-    @Option(names = "--live-seconds", paramLabel = "S", defaultValue = "40",
+    @Option(names = "--live-seconds", paramLabel = "S", defaultValue = "60",
             description = "Length of the live latency run (default ${DEFAULT-VALUE} s).")
     int liveSeconds;
 
-    @Option(names = "--live-warmup-seconds", paramLabel = "S", defaultValue = "5",
+    @Option(names = "--live-warmup-seconds", paramLabel = "S", defaultValue = "20",
             description = "Reads of the first S seconds of the live run are processed but not measured (default ${DEFAULT-VALUE}).")
     int liveWarmupSeconds;
 
@@ -251,6 +251,9 @@ public final class BenchCommand implements Callable<Integer> {
                  KafkaProducer<String, byte[]> producer = producer()) {
                 final RaceLoader loader = new RaceLoader(producer, race);
                 loader.register();
+                // as on race day, the field is registered and taken in before the first read
+                new GroupProgress(admin, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG))
+                        .awaitTopicDone(Topics.RACE_ATHLETES.name(), PHASE_TIMEOUT);
                 final long from = System.currentTimeMillis() + warmupSeconds * 1000L;
                 try (LatencyProbe probe = new LatencyProbe(clientProps, from)) {
                     final String label = Double.isInfinite(rate) ? "full speed" : String.format("live %.0f/s", rate);
