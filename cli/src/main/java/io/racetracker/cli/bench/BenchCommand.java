@@ -52,11 +52,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Rate of the live latency run (default ${DEFAULT-VALUE} reads/s).")
     double liveRate;
 
-    @Option(names = "--live-seconds", paramLabel = "S", defaultValue = "60",
+    @Option(names = "--live-seconds", paramLabel = "S", defaultValue = "90",
             description = "Length of the live latency run (default ${DEFAULT-VALUE} s).")
     int liveSeconds;
 
-    @Option(names = "--live-warmup-seconds", paramLabel = "S", defaultValue = "20",
+    @Option(names = "--live-warmup-seconds", paramLabel = "S", defaultValue = "30",
             description = "Reads of the first S seconds of the live run are processed but not measured (default ${DEFAULT-VALUE}).")
     int liveWarmupSeconds;
 
