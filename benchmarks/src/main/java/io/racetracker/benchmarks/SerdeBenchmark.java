@@ -17,8 +17,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the one JSON serde costs on the tracker's hot path: every read is parsed once from {@code race-splits}, and
- * every accepted split writes a projection (to {@code athlete-projections} and again to {@code athlete-state}).
+ * What the serde costs on the tracker's hot path: every read is parsed once from {@code race-splits}; every accepted
+ * split writes a projection (once, for {@code athlete-projections} and {@code athlete-state}); and the athlete's
+ * splits so far are read from and written to the {@code athlete-splits} store, in Smile (binary JSON), here beside
+ * the same splits as JSON text.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,6 +36,11 @@ public class SerdeBenchmark {
     private final AthleteProjection projection = new Projector(Models.live())
             .project(MassSplit.COURSE, MassSplit.ATHLETE, MassSplit.HISTORY, split);
     private final byte[] projectionBytes = projectionSerde.serialize("athlete-projections", projection);
+    private final SplitEvent[] history = MassSplit.HISTORY.toArray(SplitEvent[]::new);
+    private final JsonSerde<SplitEvent[]> historyJson = JsonSerde.of(SplitEvent[].class);
+    private final JsonSerde<SplitEvent[]> historySmile = JsonSerde.internal(SplitEvent[].class);
+    private final byte[] historyJsonBytes = historyJson.serialize("athlete-splits", history);
+    private final byte[] historySmileBytes = historySmile.serialize("athlete-splits", history);
 
     @Benchmark
     public byte[] serializeSplit() {
@@ -53,5 +60,25 @@ public class SerdeBenchmark {
     @Benchmark
     public AthleteProjection deserializeProjection() {
         return projectionSerde.deserialize("athlete-projections", projectionBytes);
+    }
+
+    @Benchmark
+    public SplitEvent[] deserializeHistoryJson() {
+        return historyJson.deserialize("athlete-splits", historyJsonBytes);
+    }
+
+    @Benchmark
+    public SplitEvent[] deserializeHistorySmile() {
+        return historySmile.deserialize("athlete-splits", historySmileBytes);
+    }
+
+    @Benchmark
+    public byte[] serializeHistoryJson() {
+        return historyJson.serialize("athlete-splits", history);
+    }
+
+    @Benchmark
+    public byte[] serializeHistorySmile() {
+        return historySmile.serialize("athlete-splits", history);
     }
 }
