@@ -39,6 +39,7 @@ final class BenchTopics {
         final List<String> doomed = names.stream().filter(existing::contains).toList();
         if (!doomed.isEmpty()) {
             GroupProgress.get(admin.deleteTopics(doomed).all());
+            awaitGone(doomed);
         }
         final long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
@@ -52,6 +53,20 @@ final class BenchTopics {
                 }
                 TimeUnit.MILLISECONDS.sleep(200);
             }
+        }
+    }
+
+    /**
+     * Waits until deleted topics are no longer listed. A deletion is acknowledged before every part of the cluster
+     * has applied it: a topic that is still listed would count as existing, not be created again, and then vanish.
+     */
+    private void awaitGone(final List<String> deleted) throws InterruptedException {
+        final long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (GroupProgress.get(admin.listTopics().names()).stream().anyMatch(deleted::contains)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the deleted topics " + deleted + " were still listed after " + READY_TIMEOUT);
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
         }
     }
 

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
 import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The one pre-configured {@link ObjectMapper} of the project. Thread-safe once built. */
+/**
+ * The project's pre-configured {@link ObjectMapper}s, over the same records and settings: JSON text for every topic
+ * of the contract, and its binary form Smile for the streams app's own state. Thread-safe once built.
+ */
 public final class Json {
     private static final ObjectMapper MAPPER = common(JsonMapper.builder())
             // instants as ISO-8601 text, readable in kafka-console-consumer

@@ -7,8 +7,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.racetracker.core.json.Json;
-import io.racetracker.streams.http.EventFilter.BadRequestException;
 import io.racetracker.streams.TrackerService;
+import io.racetracker.streams.http.EventFilter.BadRequestException;
 import io.racetracker.streams.http.LocalStateQueries.StoreUnavailableException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -94,7 +94,7 @@ public final class DashboardServer implements AutoCloseable {
     /**
      * Starts the dashboard for a running streams app: a feed of the output topics read with {@code clientProps}
      * (bootstrap servers and security settings; a streams configuration will do), interactive queries against
-     * {@code streams}, and the app's metrics. When {@code application.server} is set, queries for keys that another
+     * the tracker's stores, and the app's metrics. When {@code application.server} is set, queries for keys that another
      * instance owns are forwarded to it ({@link RoutedStateQueries}).
      */
     public static DashboardServer start(final HttpOptions options, final Properties clientProps, final TrackerService tracker) {

@@ -41,7 +41,7 @@ public final class LocalStateQueries implements StateQueries {
 
     @Override
     public Optional<AthleteProjection> athlete(final String athleteId) {
-        return lookup("of athlete states", () -> stores.athleteState(athleteId));
+        return lookup(TrackerTopology.ATHLETE_SPLITS_STORE, () -> stores.athleteState(athleteId));
     }
 
     @Override
