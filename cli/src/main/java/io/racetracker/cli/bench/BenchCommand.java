@@ -76,7 +76,8 @@ public final class BenchCommand implements Callable<Integer> {
     String appHeap;
 
     @Option(names = "--profile", paramLabel = "FILE.jfr",
-            description = "Record the tracker app's throughput run with Java Flight Recorder (profile settings) into FILE.jfr.")
+            description = "Record the tracker app's throughput run with Java Flight Recorder (profile settings) into FILE.jfr,"
+                    + " and its live latency run into FILE-live.jfr.")
     Path profile;
 
     @Override
@@ -247,7 +248,7 @@ public final class BenchCommand implements Callable<Integer> {
                              final long limit, final int warmupSeconds) throws Exception {
             topics.recreate(Topics.ALL);
             final Properties props = streamsProps("latency-" + name);
-            try (AppProcess app = AppProcess.start("tracker", props, List.of(), baseJvm(), workDir);
+            try (AppProcess app = AppProcess.start("tracker", props, List.of(), latencyJvm(name), workDir);
                  KafkaProducer<String, byte[]> producer = producer()) {
                 final RaceLoader loader = new RaceLoader(producer, race);
                 loader.register();
@@ -292,10 +293,21 @@ public final class BenchCommand implements Callable<Integer> {
         }
 
         private List<String> trackerJvm() {
-            final List<String> options = new ArrayList<>(baseJvm());
-            if (profile != null) {
-                options.add("-XX:StartFlightRecording=filename=" + profile.toAbsolutePath() + ",settings=profile");
+            return profile == null ? baseJvm() : recording(profile);
+        }
+
+        /** The live run is recorded too, beside the throughput run's file: where its latency tails come from. */
+        private List<String> latencyJvm(final String run) {
+            if (profile == null || !"live".equals(run)) {
+                return baseJvm();
             }
+            final String name = profile.getFileName().toString().replaceFirst("\\.jfr$", "");
+            return recording(profile.toAbsolutePath().resolveSibling(name + "-live.jfr"));
+        }
+
+        private List<String> recording(final Path file) {
+            final List<String> options = new ArrayList<>(baseJvm());
+            options.add("-XX:StartFlightRecording=filename=" + file.toAbsolutePath() + ",settings=profile");
             return options;
         }
     }
