@@ -39,7 +39,8 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
     private final Projector projector;
     private final TrackerOptions options;
     private final AthleteAlerts alerts;
-    private final SilenceWatch silence = new SilenceWatch();
+    private SilenceWatch silence;
+    private BoardShortlist shortlist;
     private KeyValueStore<String, AthleteHistory> store;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Athlete>> athletes;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Course>> courses;
@@ -57,13 +58,20 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
         this.store = context.getStateStore(TrackerTopology.ATHLETE_SPLITS_STORE);
         this.athletes = context.getStateStore(TrackerTopology.ATHLETES_STORE);
         this.courses = context.getStateStore(TrackerTopology.COURSES_STORE);
-        rebuildSilenceWatch();
+        rebuild();
         context.schedule(options.silenceCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::giveUpSilentAthletes);
     }
 
     @Override
     public void process(final Record<String, ParsedSplit> record) {
-        context.forward(record.withValue(track(record.key(), record.value())));
+        forward(record.withValue(track(record.key(), record.value())));
+    }
+
+    /** Forwards the output with the updates the race's boards must hear of it. */
+    private void forward(final Record<String, TrackerOutput> record) {
+        final TrackerOutput out = record.value();
+        final List<BoardUpdate> boardUpdates = out.state() == null ? List.of() : shortlist.offer(BoardUpdate.of(out.state()));
+        context.forward(boardUpdates.isEmpty() ? record : record.withValue(out.withBoardUpdates(boardUpdates)));
     }
 
     private TrackerOutput track(final String athleteId, final ParsedSplit read) {
@@ -153,18 +161,28 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
         silence.watch(state.athleteId(), state.raceId(), state.readAt().toEpochMilli() + allowedMs);
     }
 
-    private void rebuildSilenceWatch() {
+    /**
+     * Derives what this task keeps in memory from the store, dropping whatever an earlier life of the task held:
+     * the silence deadlines and the shortlists of the race boards.
+     */
+    private void rebuild() {
+        silence = new SilenceWatch();
+        shortlist = new BoardShortlist(options.leaderboardSize());
         try (KeyValueIterator<String, AthleteHistory> all = store.all()) {
             while (all.hasNext()) {
                 final KeyValue<String, AthleteHistory> entry = all.next();
                 final AthleteHistory history = entry.value;
-                if (history.splits().isEmpty() || history.dnf()) {
+                if (history.splits().isEmpty()) {
                     continue;
                 }
                 final SplitEvent last = history.latest();
-                silence.observe(last.raceId(), last.readAt(), context.currentSystemTimeMs());
-                final Optional<AthleteProjection> state = lookUp(entry.key, last.raceId()).map(ca -> stateOf(ca.course(), ca.athlete(), history));
-                state.ifPresent(this::watchForSilence);
+                final Optional<AthleteProjection> state = lookUp(entry.key, last.raceId())
+                        .map(found -> stateOf(found.course(), found.athlete(), history));
+                state.filter(s -> !s.pacemaker()).ifPresent(s -> shortlist.restore(BoardUpdate.of(s)));
+                if (!history.dnf()) {
+                    silence.observe(last.raceId(), last.readAt(), context.currentSystemTimeMs());
+                    state.ifPresent(this::watchForSilence);
+                }
             }
         }
     }
@@ -181,14 +199,13 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
                 final AthleteProjection state = stateOf(found.course(), found.athlete(), given);
                 if (state.pacemaker()) {
                     // stepping off is a pacemaker's job done, not news
-                    context.forward(new Record<>(athleteId, TrackerOutput.stateOnly(state, List.of()), wallMs));
+                    forward(new Record<>(athleteId, TrackerOutput.stateOnly(state, List.of()), wallMs));
                     return;
                 }
                 final RaceAlert alert = AthleteAlerts.alert(RaceAlert.Type.DID_NOT_FINISH, state, null,
                         LiveText.shortName(state.name()) + " did not finish: no read since " + LiveText.at(state).substring(3)
                                 + " at " + state.display().elapsed());
-                context.forward(new Record<>(athleteId, TrackerOutput.stateOnly(state, new ArrayList<>(List.of(alert))),
-                        wallMs));
+                forward(new Record<>(athleteId, TrackerOutput.stateOnly(state, new ArrayList<>(List.of(alert))), wallMs));
             });
         }
     }

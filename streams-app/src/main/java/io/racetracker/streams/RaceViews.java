@@ -12,7 +12,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The race-level views: every athlete's latest state goes, keyed by race, through the repartition topic
+ * The race-level views: the athletes' latest states that can change a race's boards (chosen in the athletes' own
+ * tasks by {@link BoardShortlist}) go, keyed by race, through the repartition topic
  * {@value TrackerTopology#BOARD_UPDATES} to {@link RaceBoard}, which writes {@code race-leaderboard},
  * the race-level {@code race-alerts} (lead changes, break-aways) and {@code race-results}.
  */
@@ -33,9 +34,8 @@ final class RaceViews {
                 Serdes.String(), JsonSerde.internal(Leaderboard.class)));
 
         final KStream<String, BoardOutput> boards = outputs
-                .filter((athleteId, out) -> out.state() != null && !out.state().pacemaker(), Named.as("board-relevant"))
-                .map((athleteId, out) -> KeyValue.pair(out.state().raceId(), BoardUpdate.of(out.state())),
-                        Named.as("by-race"))
+                .flatMap((athleteId, out) -> out.boardUpdates().stream()
+                        .map(update -> KeyValue.pair(update.raceId(), update)).toList(), Named.as("by-race"))
                 .repartition(Repartitioned.with(Serdes.String(), updates).withName(TrackerTopology.BOARD_UPDATES))
                 .process(() -> new RaceBoard(options), Named.as("race-board"), TrackerTopology.BOARD_ATHLETES_STORE,
                         TrackerTopology.BOARD_MATS_STORE, TrackerTopology.BOARD_META_STORE, TrackerTopology.LEADERBOARDS_STORE);

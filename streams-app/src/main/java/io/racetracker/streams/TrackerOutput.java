@@ -14,9 +14,15 @@ import java.util.List;
  * @param alerts     alerts raised, possibly none
  * @param broadcast  a broadcast line, when one is due
  * @param deadLetter the rejection, for a read that cannot be used
+ * @param boardUpdates what the race's boards must hear of it ({@link BoardShortlist}), often nothing
  */
 record TrackerOutput(AthleteProjection projection, AthleteProjection state, List<RaceAlert> alerts,
-                     BroadcastLine broadcast, DeadLetter deadLetter) {
+                     BroadcastLine broadcast, DeadLetter deadLetter, List<BoardUpdate> boardUpdates) {
+
+    TrackerOutput(final AthleteProjection projection, final AthleteProjection state, final List<RaceAlert> alerts,
+                  final BroadcastLine broadcast, final DeadLetter deadLetter) {
+        this(projection, state, alerts, broadcast, deadLetter, List.of());
+    }
 
     static TrackerOutput rejected(final DeadLetter deadLetter) {
         return new TrackerOutput(null, null, List.of(), null, deadLetter);
@@ -24,5 +30,9 @@ record TrackerOutput(AthleteProjection projection, AthleteProjection state, List
 
     static TrackerOutput stateOnly(final AthleteProjection state, final List<RaceAlert> alerts) {
         return new TrackerOutput(null, state, alerts, null, null);
+    }
+
+    TrackerOutput withBoardUpdates(final List<BoardUpdate> updates) {
+        return new TrackerOutput(projection, state, alerts, broadcast, deadLetter, updates);
     }
 }

@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.racetracker.core.event.AthleteStatus;
 import io.racetracker.core.event.Leaderboard;
 import io.racetracker.core.event.RaceResult;
-import io.racetracker.core.json.JsonSerde;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedPunctuator;
-import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,50 +31,16 @@ class RaceBoardRestartTest {
             update("hassan", "ELITE-F", "FINISH", 42_195, 8_313_000, AthleteStatus.FINISHED),
             update("cairess", "ELITE-M", "FINISH", 42_195, 7_687_000, AthleteStatus.FINISHED));
 
-    private record Stores4(KeyValueStore<String, BoardUpdate> athletes, KeyValueStore<String, BoardState.MatLeader> mats,
-                           KeyValueStore<String, BoardState.Meta> metas, KeyValueStore<String, Leaderboard> published) {
-        static Stores4 create() {
-            return new Stores4(store(TrackerTopology.BOARD_ATHLETES_STORE, BoardUpdate.class),
-                    store(TrackerTopology.BOARD_MATS_STORE, BoardState.MatLeader.class),
-                    store(TrackerTopology.BOARD_META_STORE, BoardState.Meta.class),
-                    store(TrackerTopology.LEADERBOARDS_STORE, Leaderboard.class));
-        }
-
-        private static <V> KeyValueStore<String, V> store(final String name, final Class<V> type) {
-            return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), JsonSerde.internal(type))
-                    .withLoggingDisabled().build();
-        }
-    }
-
     private static BoardUpdate update(final String athleteId, final String category, final String mat,
                                       final double distanceM, final long elapsedMs, final AthleteStatus status) {
         return new BoardUpdate("london-2023", athleteId, athleteId.substring(0, 3), "Runner " + athleteId, category,
                 false, mat, mat, distanceM, elapsedMs, elapsedMs, 0.5, status, START.plusMillis(elapsedMs));
     }
 
-    /** A board on a fresh processor context over the given stores: what a task (re)starting gets. */
-    private static MockProcessorContext<String, BoardOutput> start(final RaceBoard board, final Stores4 stores) {
-        final MockProcessorContext<String, BoardOutput> context = new MockProcessorContext<>();
-        for (final var store : List.of(stores.athletes(), stores.mats(), stores.metas(), stores.published())) {
-            if (!store.isOpen()) {
-                store.init(context.getStateStoreContext(), store);
-            }
-            context.addStateStore(store);
-        }
-        board.init(context);
-        return context;
-    }
-
-    private static void feed(final RaceBoard board, final List<BoardUpdate> updates) {
-        for (final BoardUpdate u : updates) {
-            board.process(new Record<>(u.raceId(), u, u.readAt().toEpochMilli()));
-        }
-    }
-
     /** Results and published boards, in the order they were forwarded, after the second half of the race. */
     private static List<Object> secondHalfOutputs(final RaceBoard board, final MockProcessorContext<String, BoardOutput> context) {
         context.resetForwards();
-        feed(board, SECOND_HALF);
+        BoardHarness.feed(board, SECOND_HALF);
         final CapturedPunctuator publish = context.scheduledPunctuators().get(0);
         publish.getPunctuator().punctuate(START.plusSeconds(9_000).toEpochMilli());
         final List<Object> outputs = new ArrayList<>();
@@ -97,18 +58,18 @@ class RaceBoardRestartTest {
 
     @Test
     void aBoardRebuiltFromItsStoresGoesOnAsOneThatNeverStopped() {
-        final Stores4 steadyStores = Stores4.create();
+        final BoardHarness.Stores4 steadyStores = BoardHarness.Stores4.create();
         final RaceBoard steady = new RaceBoard(TrackerOptions.defaults());
-        final MockProcessorContext<String, BoardOutput> steadyContext = start(steady, steadyStores);
-        feed(steady, FIRST_HALF);
+        final MockProcessorContext<String, BoardOutput> steadyContext = BoardHarness.start(steady, steadyStores);
+        BoardHarness.feed(steady, FIRST_HALF);
         final List<Object> expected = secondHalfOutputs(steady, steadyContext);
 
-        final Stores4 stores = Stores4.create();
+        final BoardHarness.Stores4 stores = BoardHarness.Stores4.create();
         final RaceBoard before = new RaceBoard(TrackerOptions.defaults());
-        start(before, stores);
-        feed(before, FIRST_HALF);
+        BoardHarness.start(before, stores);
+        BoardHarness.feed(before, FIRST_HALF);
         final RaceBoard after = new RaceBoard(TrackerOptions.defaults());
-        final List<Object> actual = secondHalfOutputs(after, start(after, stores));
+        final List<Object> actual = secondHalfOutputs(after, BoardHarness.start(after, stores));
 
         assertEquals(expected, actual);
         final Map<String, RaceResult> results = new java.util.HashMap<>();
@@ -127,17 +88,17 @@ class RaceBoardRestartTest {
 
     @Test
     void aTaskStartedAgainOnTheSameProcessorDropsWhatItHeld() {
-        final Stores4 stores = Stores4.create();
+        final BoardHarness.Stores4 stores = BoardHarness.Stores4.create();
         final RaceBoard board = new RaceBoard(TrackerOptions.defaults());
-        start(board, stores);
-        feed(board, FIRST_HALF);
+        BoardHarness.start(board, stores);
+        BoardHarness.feed(board, FIRST_HALF);
         // state rolled back to nothing (an aborted transaction's stores wiped), then the same processor initialised again
         stores.athletes().all().forEachRemaining(kv -> stores.athletes().delete(kv.key));
         stores.mats().all().forEachRemaining(kv -> stores.mats().delete(kv.key));
         stores.metas().all().forEachRemaining(kv -> stores.metas().delete(kv.key));
-        final MockProcessorContext<String, BoardOutput> context = start(board, stores);
+        final MockProcessorContext<String, BoardOutput> context = BoardHarness.start(board, stores);
         context.resetForwards();
-        feed(board, List.of(SECOND_HALF.get(0)));
+        BoardHarness.feed(board, List.of(SECOND_HALF.get(0)));
 
         final RaceResult tola = context.forwarded().stream().map(f -> f.record().value().result())
                 .filter(r -> r != null).findFirst().orElseThrow();
