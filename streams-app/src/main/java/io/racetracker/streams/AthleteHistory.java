@@ -1,5 +1,6 @@
 package io.racetracker.streams;
 
+import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.SplitEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,19 +9,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The value of the {@code athlete-splits} store: every accepted split of one athlete in course order, how many
- * duplicate reads were counted, whether the athlete was given up as did-not-finish, and when the last broadcast
- * line went out. Immutable; each change returns a new history.
+ * The value of the {@code athlete-splits} store: the athlete's registration, every accepted split in course order,
+ * how many duplicate reads were counted, whether the athlete was given up as did-not-finish, and when the last
+ * broadcast line went out. Immutable; each change returns a new history. The registration is kept here, not in a
+ * table of its own, so that a read costs one store lookup.
  *
+ * @param athlete         the registration from {@code race-athletes}, null while there is none
  * @param splits          accepted splits, increasing in distance
  * @param duplicates      reads of a crossing already accepted
  * @param dnf             silent for too long; cleared by the next accepted read
  * @param lastBroadcastAt read time of the last broadcast line, null before the first
  * @param standing        the figures of the latest published state that alerts compare against, null before it
  */
-record AthleteHistory(List<SplitEvent> splits, long duplicates, boolean dnf, Instant lastBroadcastAt,
+record AthleteHistory(Athlete athlete, List<SplitEvent> splits, long duplicates, boolean dnf, Instant lastBroadcastAt,
                       Standing standing) {
-    static final AthleteHistory EMPTY = new AthleteHistory(List.of(), 0, false, null, null);
+    static final AthleteHistory EMPTY = new AthleteHistory(null, List.of(), 0, false, null, null);
 
     /**
      * What the athlete's alerts are measured against: kept with the history so that the previous state need not be
@@ -54,23 +57,28 @@ record AthleteHistory(List<SplitEvent> splits, long duplicates, boolean dnf, Ins
         final List<SplitEvent> next = new ArrayList<>(splits);
         next.add(split);
         next.sort(Comparator.comparingDouble(SplitEvent::distanceM));
-        return new AthleteHistory(next, duplicates, false, lastBroadcastAt, standing);
+        return new AthleteHistory(athlete, next, duplicates, false, lastBroadcastAt, standing);
     }
 
     AthleteHistory withDuplicate() {
-        return new AthleteHistory(splits, duplicates + 1, dnf, lastBroadcastAt, standing);
+        return new AthleteHistory(athlete, splits, duplicates + 1, dnf, lastBroadcastAt, standing);
     }
 
     AthleteHistory withDnf() {
-        return new AthleteHistory(splits, duplicates, true, lastBroadcastAt, standing);
+        return new AthleteHistory(athlete, splits, duplicates, true, lastBroadcastAt, standing);
     }
 
     AthleteHistory withBroadcastAt(final Instant readAt) {
-        return new AthleteHistory(splits, duplicates, dnf, readAt, standing);
+        return new AthleteHistory(athlete, splits, duplicates, dnf, readAt, standing);
+    }
+
+    /** The history with this registration (null: none); splits and counts stay. */
+    AthleteHistory withAthlete(final Athlete registration) {
+        return new AthleteHistory(registration, splits, duplicates, dnf, lastBroadcastAt, standing);
     }
 
     AthleteHistory withStanding(final Standing now) {
-        return new AthleteHistory(splits, duplicates, dnf, lastBroadcastAt, now);
+        return new AthleteHistory(athlete, splits, duplicates, dnf, lastBroadcastAt, now);
     }
 
     /** The splits up to and including the given one. */

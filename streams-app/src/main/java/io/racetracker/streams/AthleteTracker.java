@@ -42,7 +42,6 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
     private SilenceWatch silence;
     private BoardShortlist shortlist;
     private KeyValueStore<String, AthleteHistory> store;
-    private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Athlete>> athletes;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Course>> courses;
     private ProcessorContext<String, TrackerOutput> context;
 
@@ -56,7 +55,6 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
     public void init(final ProcessorContext<String, TrackerOutput> context) {
         this.context = context;
         this.store = context.getStateStore(TrackerTopology.ATHLETE_SPLITS_STORE);
-        this.athletes = context.getStateStore(TrackerTopology.ATHLETES_STORE);
         this.courses = context.getStateStore(TrackerTopology.COURSES_STORE);
         rebuild();
         context.schedule(options.silenceCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::giveUpSilentAthletes);
@@ -77,11 +75,12 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
     private TrackerOutput track(final String athleteId, final ParsedSplit read) {
         final SplitEvent split = read.split();
         final Course course = read.course();
-        final Athlete athlete = read.athlete();
         if (course == null) {
             return TrackerOutput.rejected(read.reject(athleteId, Reason.UNKNOWN_RACE,
                     "race '" + split.raceId() + "' is not registered on race-courses"));
         }
+        final AthleteHistory history = Optional.ofNullable(store.get(athleteId)).orElse(AthleteHistory.EMPTY);
+        final Athlete athlete = history.athlete();
         if (athlete == null || !athlete.raceId().equals(split.raceId())) {
             return TrackerOutput.rejected(read.reject(athleteId, Reason.UNKNOWN_ATHLETE,
                     "athlete '" + athleteId + "' is not registered for race '" + split.raceId() + "' on race-athletes"));
@@ -100,12 +99,10 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
                     + " does not match timing point " + split.crossingId() + " at " + point.get().distanceM() + " m"));
         }
         silence.observe(course.raceId(), split.readAt(), context.currentSystemTimeMs());
-
-        final AthleteHistory history = Optional.ofNullable(store.get(athleteId)).orElse(AthleteHistory.EMPTY);
         if (history.crossing(split.crossingId()).isPresent()) {
             final AthleteHistory counted = history.withDuplicate();
             store.put(athleteId, counted);
-            return TrackerOutput.stateOnly(stateOf(course, athlete, counted), List.of());
+            return TrackerOutput.stateOnly(stateOf(course, counted), List.of());
         }
         final SplitEvent placed = new SplitEvent(split.raceId(), split.athleteId(), split.bib(), split.timingPointId(),
                 point.get().distanceM(), split.lap(), split.elapsedMs(), split.readAt());
@@ -124,7 +121,7 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
                 .withCounts(upTo.size(), updated.duplicates());
         final boolean latest = placed == updated.latest();
         final AthleteProjection state = latest ? projection.withCounts(updated.splits().size(), updated.duplicates())
-                : stateOf(course, athlete, updated);
+                : stateOf(course, updated);
         // a late read changes the history, not what is happening now: it raises no alert and no broadcast;
         // pacemakers are tracked, but their race is not news
         final boolean news = latest && !athlete.pacemaker();
@@ -139,14 +136,13 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
         return new TrackerOutput(projection, state, raised, broadcastDue ? LiveText.broadcast(state) : null, null);
     }
 
-    private AthleteProjection stateOf(final Course course, final Athlete athlete, final AthleteHistory history) {
-        return stateOf(projector, course, athlete, history);
+    private AthleteProjection stateOf(final Course course, final AthleteHistory history) {
+        return stateOf(projector, course, history);
     }
 
     /** An athlete's latest state, as published on {@code athlete-state}, from the history in the store. */
-    static AthleteProjection stateOf(final Projector projector, final Course course, final Athlete athlete,
-                                     final AthleteHistory history) {
-        final AthleteProjection state = projector.project(course, athlete, history.splits(), history.latest())
+    static AthleteProjection stateOf(final Projector projector, final Course course, final AthleteHistory history) {
+        final AthleteProjection state = projector.project(course, history.athlete(), history.splits(), history.latest())
                 .withCounts(history.splits().size(), history.duplicates());
         return history.dnf() && state.status() == AthleteStatus.ON_COURSE ? state.withStatus(AthleteStatus.DNF) : state;
     }
@@ -176,8 +172,8 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
                     continue;
                 }
                 final SplitEvent last = history.latest();
-                final Optional<AthleteProjection> state = lookUp(entry.key, last.raceId())
-                        .map(found -> stateOf(found.course(), found.athlete(), history));
+                final Optional<AthleteProjection> state = courseOf(history)
+                        .map(course -> stateOf(course, history));
                 state.filter(s -> !s.pacemaker()).ifPresent(s -> shortlist.restore(BoardUpdate.of(s)));
                 if (!history.dnf()) {
                     silence.observe(last.raceId(), last.readAt(), context.currentSystemTimeMs());
@@ -193,10 +189,10 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
             if (history == null || history.splits().isEmpty()) {
                 continue;
             }
-            lookUp(athleteId, history.latest().raceId()).ifPresent(found -> {
+            courseOf(history).ifPresent(course -> {
                 final AthleteHistory given = history.withDnf();
                 store.put(athleteId, given);
-                final AthleteProjection state = stateOf(found.course(), found.athlete(), given);
+                final AthleteProjection state = stateOf(course, given);
                 if (state.pacemaker()) {
                     // stepping off is a pacemaker's job done, not news
                     forward(new Record<>(athleteId, TrackerOutput.stateOnly(state, List.of()), wallMs));
@@ -210,13 +206,9 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
         }
     }
 
-    private record CourseAndAthlete(Course course, Athlete athlete) {
-    }
-
-    private Optional<CourseAndAthlete> lookUp(final String athleteId, final String raceId) {
-        final ValueAndTimestamp<Athlete> athlete = athletes.get(athleteId);
-        final ValueAndTimestamp<Course> course = courses.get(raceId);
-        return athlete == null || course == null ? Optional.empty()
-                : Optional.of(new CourseAndAthlete(course.value(), athlete.value()));
+    /** The course of the athlete's latest split, when the athlete is (still) registered and the course known. */
+    private Optional<Course> courseOf(final AthleteHistory history) {
+        final ValueAndTimestamp<Course> course = courses.get(history.latest().raceId());
+        return history.athlete() == null || course == null ? Optional.empty() : Optional.of(course.value());
     }
 }

@@ -1,6 +1,5 @@
 package io.racetracker.streams;
 
-import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.Course;
 import io.racetracker.core.event.DeadLetter;
 import io.racetracker.core.event.SplitEvent;
@@ -11,14 +10,14 @@ import io.racetracker.core.event.SplitEvent;
  * Travels between operators in memory only, never through a topic.
  */
 record ParsedSplit(SplitEvent split, DeadLetter rejected, byte[] raw, int partition, long offset,
-                   Course course, Athlete athlete) {
+                   Course course) {
 
     static ParsedSplit accepted(final SplitEvent split, final byte[] raw, final int partition, final long offset) {
-        return new ParsedSplit(split, null, raw, partition, offset, null, null);
+        return new ParsedSplit(split, null, raw, partition, offset, null);
     }
 
     static ParsedSplit rejected(final DeadLetter deadLetter) {
-        return new ParsedSplit(null, deadLetter, null, deadLetter.partition(), deadLetter.offset(), null, null);
+        return new ParsedSplit(null, deadLetter, null, deadLetter.partition(), deadLetter.offset(), null);
     }
 
     boolean isValid() {
@@ -26,11 +25,7 @@ record ParsedSplit(SplitEvent split, DeadLetter rejected, byte[] raw, int partit
     }
 
     ParsedSplit withCourse(final Course value) {
-        return new ParsedSplit(split, rejected, raw, partition, offset, value, athlete);
-    }
-
-    ParsedSplit withAthlete(final Athlete value) {
-        return new ParsedSplit(split, rejected, raw, partition, offset, course, value);
+        return new ParsedSplit(split, rejected, raw, partition, offset, value);
     }
 
     /** A dead letter for this read: its original key and bytes, with the reason. */

@@ -1,6 +1,5 @@
 package io.racetracker.streams;
 
-import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.Course;
 import io.racetracker.core.event.Leaderboard;
@@ -42,10 +41,9 @@ public final class TrackerStores {
         if (history == null || history.splits().isEmpty()) {
             return Optional.empty();
         }
-        final Athlete athlete = valueOf(this.<Athlete>timestamped(TrackerTopology.ATHLETES_STORE).get(athleteId));
         final Course course = valueOf(this.<Course>timestamped(TrackerTopology.COURSES_STORE).get(history.latest().raceId()));
-        return athlete == null || course == null ? Optional.empty()
-                : Optional.of(AthleteTracker.stateOf(projector, course, athlete, history));
+        return history.athlete() == null || course == null ? Optional.empty()
+                : Optional.of(AthleteTracker.stateOf(projector, course, history));
     }
 
     /** The latest published leaderboard of a race and category ({@code ALL} for the whole race), or empty. */

@@ -1,6 +1,5 @@
 package io.racetracker.streams;
 
-import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.Course;
 import io.racetracker.core.json.JsonSerde;
 import io.racetracker.core.model.FinishTimeModel;
@@ -17,9 +16,7 @@ import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.GlobalKTable;
-import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -32,7 +29,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <ul>
  *   <li>in {@code race-splits}: mat reads, key athlete id, value {@code SplitEvent} (read as raw bytes, parsed here)</li>
- *   <li>in {@code race-athletes}: registrations, key athlete id, value {@code Athlete}; table {@value #ATHLETES_STORE}</li>
+ *   <li>in {@code race-athletes}: registrations, key athlete id, value {@code Athlete}; kept with the athlete's
+ *       history in {@value #ATHLETE_SPLITS_STORE}</li>
  *   <li>in {@code race-courses}: courses, key race id, value {@code Course}; global table {@value #COURSES_STORE}</li>
  *   <li>out {@code athlete-projections}: key athlete id, value {@code AthleteProjection}, one per accepted split</li>
  *   <li>out {@code athlete-state}: key athlete id, value {@code AthleteProjection}, latest per athlete (compacted)</li>
@@ -43,14 +41,13 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>out {@code race-results}: key athlete id, value {@code RaceResult}</li>
  *   <li>out {@code race-dead-letters}: key original key, value {@code DeadLetter}, every rejected read</li>
  * </ul>
- * Stores: accepted splits per athlete in {@value #ATHLETE_SPLITS_STORE} (an athlete's state is projected from it
+ * Stores: registration and accepted splits per athlete in {@value #ATHLETE_SPLITS_STORE} (an athlete's state is projected from it
  * when queried); the race boards in {@value #BOARD_ATHLETES_STORE}, {@value #BOARD_MATS_STORE},
  * {@value #BOARD_META_STORE} and {@value #LEADERBOARDS_STORE}, fed through the repartition topic
  * {@value #BOARD_UPDATES}.
  */
 public final class TrackerTopology {
     public static final String ATHLETE_SPLITS_STORE = "athlete-splits";
-    public static final String ATHLETES_STORE = "athletes";
     public static final String COURSES_STORE = "courses";
     /** The latest published leaderboard of each board, key {@code raceId/category}; owned by the race's task. */
     public static final String LEADERBOARDS_STORE = "leaderboards";
@@ -76,18 +73,17 @@ public final class TrackerTopology {
                 Consumed.with(Serdes.String(), courseSerde).withName("courses-source"),
                 Materialized.<String, Course, KeyValueStore<Bytes, byte[]>>as(COURSES_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(courseSerde));
-        final KTable<String, Athlete> athletes = builder.table(Topics.RACE_ATHLETES.name(),
-                consumed(Topics.RACE_ATHLETES, "athletes-source"), materialized(ATHLETES_STORE, Topics.RACE_ATHLETES));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ATHLETE_SPLITS_STORE),
                 Serdes.String(), JsonSerde.internal(AthleteHistory.class)));
+        builder.stream(Topics.RACE_ATHLETES.name(), consumed(Topics.RACE_ATHLETES, "athletes-source"))
+                .process(AthleteRegistry::new, Named.as("register-athlete"), ATHLETE_SPLITS_STORE)
+                .to(Topics.RACE_DEAD_LETTERS.name(), produced(Topics.RACE_DEAD_LETTERS, "registration-dead-letters-sink"));
 
         final KStream<String, TrackerOutput> outputs = SplitIntake.validReads(builder)
                 .leftJoin(courses, (athleteId, read) -> read.split().raceId(),
                         (read, course) -> read.withCourse(course), Named.as("join-course"))
-                .leftJoin(athletes, ParsedSplit::withAthlete, Joined.<String, ParsedSplit, Athlete>as("join-athlete")
-                        .withKeySerde(Serdes.String()).withOtherValueSerde(Topics.RACE_ATHLETES.valueSerde()))
                 .process(() -> new AthleteTracker(new Projector(model), options), Named.as("track-athlete"),
-                        ATHLETE_SPLITS_STORE, ATHLETES_STORE);
+                        ATHLETE_SPLITS_STORE);
         AthleteOutputs.write(outputs);
         RaceViews.build(builder, outputs, options);
         return builder.build(config);
@@ -116,15 +112,5 @@ public final class TrackerTopology {
 
     static <V> Produced<String, V> produced(final Topic<V> topic, final String name) {
         return Produced.with(Serdes.String(), topic.valueSerde()).withName(name);
-    }
-
-    /**
-     * A table's store without a record cache: every read looks up a different athlete, so a cache would only be
-     * searched and missed (it cost 6% of the stream threads' time), and registrations need no de-duplication.
-     */
-    private static <V> Materialized<String, V, KeyValueStore<Bytes, byte[]>> materialized(final String store,
-                                                                                        final Topic<V> topic) {
-        return Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(store)
-                .withKeySerde(Serdes.String()).withValueSerde(topic.valueSerde()).withCachingDisabled();
     }
 }

@@ -41,7 +41,7 @@ class TopologyDescriptionTest {
                 }
             }
         }
-        assertEquals(Set.of("athlete-splits", "athletes", "board-athletes", "board-mats", "board-meta", "leaderboards"),
+        assertEquals(Set.of("athlete-splits", "board-athletes", "board-mats", "board-meta", "leaderboards"),
                 stores);
         assertTrue(topics.contains("board-updates-repartition"), topics.toString());
         assertEquals(Set.of("race-splits", "race-athletes", "athlete-state", "race-leaderboard", "athlete-projections",
