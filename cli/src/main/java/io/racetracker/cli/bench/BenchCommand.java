@@ -71,8 +71,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the mass field and its faults (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--app-heap", paramLabel = "SIZE", defaultValue = "512m",
-            description = "Maximum heap of the streams apps' JVM (default ${DEFAULT-VALUE}).")
+    @Option(names = "--app-heap", paramLabel = "SIZE", defaultValue = "1g",
+            description = "Maximum heap of the streams apps' JVM (default ${DEFAULT-VALUE}, the heap ./race-tracker gives"
+                    + " every command; the heap used is reported whatever the maximum).")
     String appHeap;
 
     @Option(names = "--profile", paramLabel = "FILE.jfr",
