@@ -2,10 +2,9 @@ package io.racetracker.streams;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -13,8 +12,8 @@ import java.util.TreeSet;
  * few of a mass race's updates cannot change what they publish: this class decides, in the athlete's own task, which
  * updates the race's task must see, so that the rest never cross the {@code board-updates} repartition topic.
  *
- * <p>It ranks this task's athletes on each of their boards exactly as {@link RaceBoard} does ({@link BoardUpdate#RANK})
- * and passes on an update when
+ * <p>It keeps, per board, this task's first {@code size} athletes, ranked exactly as {@link RaceBoard} ranks them
+ * ({@link BoardUpdate#RANK}), and each athlete's latest state; it passes on an update when
  * <ul>
  *   <li>the athlete is new to the race (each board counts its athletes), changed category, or finished (places
  *       count every finisher);</li>
@@ -34,8 +33,24 @@ import java.util.TreeSet;
 final class BoardShortlist {
     private final int size;
     private final Map<String, BoardUpdate> latest = new HashMap<>();
-    private final Map<String, TreeSet<BoardUpdate>> boards = new HashMap<>();
-    private final Map<String, MatCount> mats = new HashMap<>();
+    private final Map<String, Map<String, Board>> races = new HashMap<>();
+
+    /** One board as far as this task knows it: its first {@code size} athletes here, and its mats. */
+    private static final class Board {
+        final String raceId;
+        final String category;
+        final TreeSet<BoardUpdate> first = new TreeSet<>(BoardUpdate.RANK);
+        final Map<String, MatCount> mats = new HashMap<>();
+
+        Board(final String raceId, final String category) {
+            this.raceId = raceId;
+            this.category = category;
+        }
+
+        boolean holds(final BoardUpdate athlete) {
+            return athlete.raceId().equals(raceId) && (RaceBoard.ALL.equals(category) || athlete.category().equals(category));
+        }
+    }
 
     /** This task's crossings of one mat on one board: how many (counted up to 2) and the fastest time. */
     private record MatCount(int crossed, long fastestMs) {
@@ -49,18 +64,11 @@ final class BoardShortlist {
         this.size = size;
     }
 
-    /** Forgets everything: the task starts again from its store. */
-    void clear() {
-        latest.clear();
-        boards.clear();
-        mats.clear();
-    }
-
     /** Takes an athlete's latest state from the store into account, passing nothing on (it was passed on before). */
     void restore(final BoardUpdate update) {
         latest.put(update.athleteId(), update);
-        for (final String board : boardsOf(update)) {
-            boards.computeIfAbsent(board, key -> new TreeSet<>(BoardUpdate.RANK)).add(update);
+        for (final Board board : boardsOf(update)) {
+            place(board, null, update);
             countCrossing(board, update);
         }
     }
@@ -75,42 +83,75 @@ final class BoardShortlist {
             return List.of();
         }
         final BoardUpdate old = latest.put(update.athleteId(), update);
-        final List<BoardUpdate> moved = new ArrayList<>(0);
-        boolean relevant = old == null || !old.category().equals(update.category())
-                || update.finished() && !old.finished();
+        boolean relevant = old == null || update.finished() && !old.finished();
         final boolean newCrossing = old == null || !old.crossingId().equals(update.crossingId())
                 || old.elapsedMs() != update.elapsedMs();
-        for (final String board : old == null ? boardsOf(update) : union(boardsOf(old), boardsOf(update))) {
-            final TreeSet<BoardUpdate> order = boards.computeIfAbsent(board, key -> new TreeSet<>(BoardUpdate.RANK));
-            final boolean wasFirst = old != null && order.contains(old) && isFirst(order, old);
-            if (old != null) {
-                order.remove(old);
-            }
-            final boolean onBoard = board.equals(boardKey(update, update.category())) || board.equals(boardKey(update, RaceBoard.ALL));
-            if (onBoard) {
-                order.add(update);
-                if (newCrossing) {
-                    relevant |= countCrossing(board, update);
+        List<BoardUpdate> movedUp = List.of();
+        if (old != null && !(old.raceId().equals(update.raceId()) && old.category().equals(update.category()))) {
+            relevant = true;
+            movedUp = new ArrayList<>(2);
+            for (final Board board : boardsOf(old)) {
+                if (!board.holds(update)) {
+                    leave(board, old).ifPresent(movedUp::add);
                 }
             }
-            final boolean isFirst = onBoard && isFirst(order, update);
-            relevant |= isFirst;
-            // an athlete's own update never moves them back on a board (a new mat is further, anything else keeps
-            // their place), so only a category change can take them out of a board's first places here
-            if (wasFirst && !isFirst && order.size() >= size) {
-                final BoardUpdate movedUp = nth(order, size);
-                if (!movedUp.athleteId().equals(update.athleteId()) && !moved.contains(movedUp)) {
-                    moved.add(movedUp);
-                }
+        }
+        for (final Board board : boardsOf(update)) {
+            relevant |= place(board, old != null && board.holds(old) ? old : null, update);
+            if (newCrossing) {
+                relevant |= countCrossing(board, update);
             }
         }
         if (!relevant) {
-            return moved;
+            return movedUp;
         }
-        final List<BoardUpdate> out = new ArrayList<>(moved.size() + 1);
+        final List<BoardUpdate> out = new ArrayList<>(movedUp.size() + 1);
         out.add(update);
-        out.addAll(moved);
+        out.addAll(movedUp);
         return out;
+    }
+
+    /**
+     * Puts the athlete's new state in the board's first places if it belongs there; true when it does. An
+     * athlete's own update never moves them back on a board (a new mat is further, anything else keeps their
+     * place), so one of the first stays among them and no one else needs to move up.
+     */
+    private boolean place(final Board board, final BoardUpdate old, final BoardUpdate update) {
+        if (old != null && board.first.remove(old)) {
+            board.first.add(update);
+            if (BoardUpdate.RANK.compare(update, old) > 0) {
+                refill(board);
+            }
+            return board.first.contains(update);
+        }
+        if (board.first.size() < size) {
+            board.first.add(update);
+            return true;
+        }
+        if (BoardUpdate.RANK.compare(update, board.first.last()) < 0) {
+            board.first.add(update);
+            board.first.pollLast();
+            return true;
+        }
+        return false;
+    }
+
+    /** Takes the athlete off the board's first places (they left the board); returns whoever moves up instead. */
+    private Optional<BoardUpdate> leave(final Board board, final BoardUpdate old) {
+        if (!board.first.remove(old)) {
+            return Optional.empty();
+        }
+        final Optional<BoardUpdate> next = latest.values().stream()
+                .filter(a -> board.holds(a) && !board.first.contains(a))
+                .min(BoardUpdate.RANK);
+        next.ifPresent(board.first::add);
+        return next;
+    }
+
+    /** Rebuilds the board's first places from every athlete of this task: rare, only if a rank ever went back. */
+    private void refill(final Board board) {
+        board.first.clear();
+        latest.values().stream().filter(board::holds).sorted(BoardUpdate.RANK).limit(size).forEach(board.first::add);
     }
 
     /**
@@ -118,43 +159,16 @@ final class BoardShortlist {
      * is fastest at a mat, or second there, is mostly also among a board's first places when the gap is shown or
      * the break-away called; this makes sure of it for boards of one or two places and reads arriving out of order.
      */
-    private boolean countCrossing(final String board, final BoardUpdate update) {
-        final String key = board + "|" + update.crossingId();
-        final MatCount before = mats.get(key);
-        final MatCount after = before == null ? new MatCount(1, update.elapsedMs()) : before.with(update.elapsedMs());
-        mats.put(key, after);
+    private boolean countCrossing(final Board board, final BoardUpdate update) {
+        final MatCount before = board.mats.get(update.crossingId());
+        board.mats.put(update.crossingId(), before == null ? new MatCount(1, update.elapsedMs()) : before.with(update.elapsedMs()));
         return before == null || before.crossed() < 2 || update.elapsedMs() < before.fastestMs();
     }
 
-    /** Whether the athlete is among the first {@code size} of the board (the board holds them). */
-    private boolean isFirst(final TreeSet<BoardUpdate> order, final BoardUpdate athlete) {
-        return order.size() <= size || BoardUpdate.RANK.compare(athlete, nth(order, size)) <= 0;
-    }
-
-    /** The board's n-th (1-based; the board holds at least n). */
-    private static BoardUpdate nth(final TreeSet<BoardUpdate> order, final int n) {
-        final Iterator<BoardUpdate> it = order.iterator();
-        BoardUpdate at = it.next();
-        for (int i = 1; i < n; i++) {
-            at = it.next();
-        }
-        return at;
-    }
-
-    private static List<String> boardsOf(final BoardUpdate update) {
-        return List.of(boardKey(update, update.category()), boardKey(update, RaceBoard.ALL));
-    }
-
-    private static List<String> union(final List<String> a, final List<String> b) {
-        if (a.equals(b)) {
-            return a;
-        }
-        final List<String> both = new ArrayList<>(a);
-        b.stream().filter(board -> !a.contains(board)).forEach(both::add);
-        return both;
-    }
-
-    private static String boardKey(final BoardUpdate update, final String category) {
-        return update.raceId() + "|" + Objects.requireNonNull(category);
+    /** The athlete's category board and the whole race's, created on first use. */
+    private List<Board> boardsOf(final BoardUpdate update) {
+        final Map<String, Board> boards = races.computeIfAbsent(update.raceId(), race -> new HashMap<>());
+        return List.of(boards.computeIfAbsent(update.category(), category -> new Board(update.raceId(), category)),
+                boards.computeIfAbsent(RaceBoard.ALL, category -> new Board(update.raceId(), category)));
     }
 }
