@@ -6,7 +6,10 @@ import io.racetracker.core.event.SplitEvent;
 import io.racetracker.core.json.JsonSerde;
 import io.racetracker.core.topic.Topics;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -23,6 +26,10 @@ final class SplitParser implements FixedKeyProcessor<String, byte[], ParsedSplit
     static final int MAX_BYTES = 64 * 1024;
 
     private final JsonSerde<SplitEvent> serde = Topics.RACE_SPLITS.valueSerde();
+    // reused for every read of this task: the check allocates nothing per read
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharBuffer decoded = CharBuffer.allocate(MAX_BYTES);
     private FixedKeyProcessorContext<String, ParsedSplit> context;
 
     @Override
@@ -71,12 +78,10 @@ final class SplitParser implements FixedKeyProcessor<String, byte[], ParsedSplit
                 null, null));
     }
 
-    private static boolean isUtf8(final byte[] value) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(value));
-            return true;
-        } catch (final CharacterCodingException e) {
-            return false;
-        }
+    private boolean isUtf8(final byte[] value) {
+        utf8.reset();
+        decoded.clear();
+        final CoderResult result = utf8.decode(ByteBuffer.wrap(value), decoded, true);
+        return !result.isError() && !utf8.flush(decoded).isError();
     }
 }

@@ -26,6 +26,7 @@ import javax.management.openmbean.CompositeData;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * One streams application of the benchmark, in a JVM of its own so that its heap and resident set are its own.
@@ -35,8 +36,15 @@ import org.apache.kafka.streams.KafkaStreams;
  * collects garbage and prints {@code stats <heap used> <peak heap after any GC> <heap max>} in bytes; on
  * {@code written} it prints {@code written <topic> <records> <bytes>} per topic its producers wrote, then
  * {@code written-end}; on {@code stop} or the end of stdin it closes the app and exits.
+ *
+ * <p>With {@code -D}{@value #WARMUP_SECONDS}{@code =N} the same app first runs for N seconds under an application id
+ * of its own ({@code <id>-warmup}, its own state and internal topics) on the same input, and is closed, before the
+ * measured app starts: the JVM has then compiled its hot code, as it has a few minutes into a race, and the measured
+ * app starts from the beginning of its input with nothing of the warm-up's state.
  */
 public final class BenchApp {
+    static final String WARMUP_SECONDS = "bench.warmup.seconds";
+
     private BenchApp() {
     }
 
@@ -45,26 +53,18 @@ public final class BenchApp {
         try (Reader in = Files.newBufferedReader(Path.of(args[1]), StandardCharsets.UTF_8)) {
             config.load(in);
         }
+        final long warmupSeconds = Long.getLong(WARMUP_SECONDS, 0);
+        if (warmupSeconds > 0) {
+            final Properties warmup = new Properties();
+            warmup.putAll(config);
+            warmup.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG) + "-warmup");
+            final KafkaStreams streams = startOrExit(app(args, warmup));
+            TimeUnit.SECONDS.sleep(warmupSeconds);
+            streams.close(Duration.ofSeconds(30));
+            streams.cleanUp();
+        }
         final AtomicLong peakAfterGc = watchHeapAfterGc();
-        final KafkaStreams streams;
-        if ("tracker".equals(args[0])) {
-            streams = new TrackerService(config, Models.live()).streams();
-        } else {
-            streams = new KafkaStreams(PassThroughTopology.build(Arrays.stream(args, 2, args.length)
-                    .map(PassThroughTopology.Output::parse).toList()), config);
-        }
-        final CountDownLatch running = new CountDownLatch(1);
-        streams.setStateListener((now, before) -> {
-            if (now == KafkaStreams.State.RUNNING) {
-                running.countDown();
-            }
-        });
-        streams.start();
-        if (!running.await(120, TimeUnit.SECONDS)) {
-            System.out.println("failed not running after 120 s: " + streams.state());
-            streams.close(Duration.ofSeconds(10));
-            System.exit(2);
-        }
+        final KafkaStreams streams = startOrExit(app(args, config));
         System.out.println("running");
         System.out.flush();
         final BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -88,6 +88,31 @@ public final class BenchApp {
         streams.close(Duration.ofSeconds(30));
         System.out.println("stopped");
         System.exit(0);
+    }
+
+    private static KafkaStreams app(final String[] args, final Properties config) {
+        if ("tracker".equals(args[0])) {
+            return new TrackerService(config, Models.live()).streams();
+        }
+        return new KafkaStreams(PassThroughTopology.build(Arrays.stream(args, 2, args.length)
+                .map(PassThroughTopology.Output::parse).toList()), config);
+    }
+
+    /** Starts the app and waits until it runs; exits the JVM if it does not within two minutes. */
+    private static KafkaStreams startOrExit(final KafkaStreams streams) throws InterruptedException {
+        final CountDownLatch running = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.start();
+        if (!running.await(120, TimeUnit.SECONDS)) {
+            System.out.println("failed not running after 120 s: " + streams.state());
+            streams.close(Duration.ofSeconds(10));
+            System.exit(2);
+        }
+        return streams;
     }
 
     /** Records and bytes (as batched on the wire) that this app's producers sent, by topic, changelogs included. */

@@ -71,6 +71,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the mass field and its faults (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--app-warmup-seconds", paramLabel = "S", defaultValue = "30",
+            description = "Before the tracker and the engine ceiling are measured, each runs this long on the race in its"
+                    + " own JVM under another application id, so that both are measured with their hot code compiled,"
+                    + " as a tracker is a few minutes into a race (default ${DEFAULT-VALUE}; 0 measures cold JVMs).")
+    int appWarmupSeconds;
+
     @Option(names = "--app-heap", paramLabel = "SIZE", defaultValue = "1g",
             description = "Maximum heap of the streams apps' JVM (default ${DEFAULT-VALUE}, the heap ./race-tracker gives"
                     + " every command; the heap used is reported whatever the maximum).")
@@ -86,6 +92,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (!(liveRate > 0) || liveSeconds < 1 || liveWarmupSeconds < 0 || liveWarmupSeconds >= liveSeconds) {
             throw new IllegalArgumentException("--live-rate must be > 0 and --live-warmup-seconds shorter than"
                     + " --live-seconds (" + liveSeconds + ")");
+        }
+        if (appWarmupSeconds < 0) {
+            throw new IllegalArgumentException("--app-warmup-seconds must be 0 or more");
         }
         if (kafka.bootstrapServer != null && !recreateTopics) {
             throw new IllegalArgumentException("the bench deletes and recreates race-splits and every other race topic"
@@ -152,6 +161,7 @@ public final class BenchCommand implements Callable<Integer> {
                 figures.put("processing_guarantee", sample.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
                 figures.put("partitions", Topics.RACE_SPLITS.partitions());
                 figures.put("app_heap_max", appHeap);
+                figures.put("app_warmup_seconds", appWarmupSeconds);
 
                 // 1. the race on race-splits, as fast as the broker takes it
                 topics.recreate(Topics.ALL);
@@ -221,7 +231,7 @@ public final class BenchCommand implements Callable<Integer> {
                         figures.get("tracker_written_records_per_read") + " records per read");
                 final Map<String, long[]> engineWrites;
                 try (AppProcess app = AppProcess.start("pass-through", engineProps,
-                        outputs.stream().map(PassThroughTopology.Output::spec).toList(), baseJvm(), workDir)) {
+                        outputs.stream().map(PassThroughTopology.Output::spec).toList(), engineJvm(), workDir)) {
                     final long began = System.nanoTime();
                     final long done = new GroupProgress(admin, engineProps.getProperty(StreamsConfig.APPLICATION_ID_CONFIG))
                             .awaitTopicDone(Topics.RACE_SPLITS.name(), PHASE_TIMEOUT);
@@ -294,7 +304,15 @@ public final class BenchCommand implements Callable<Integer> {
         }
 
         private List<String> trackerJvm() {
-            return profile == null ? baseJvm() : recording(profile);
+            final List<String> options = new ArrayList<>(profile == null ? baseJvm() : recording(profile));
+            options.add("-D" + BenchApp.WARMUP_SECONDS + "=" + appWarmupSeconds);
+            return options;
+        }
+
+        private List<String> engineJvm() {
+            final List<String> options = new ArrayList<>(baseJvm());
+            options.add("-D" + BenchApp.WARMUP_SECONDS + "=" + appWarmupSeconds);
+            return options;
         }
 
         /** The live run is recorded too, beside the throughput run's file: where its latency tails come from. */
