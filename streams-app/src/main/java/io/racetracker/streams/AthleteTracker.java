@@ -27,8 +27,9 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * Keeps each athlete's accepted splits in the {@code athlete-splits} store and projects from them. A duplicate
  * read counts once; a late read takes its place in course order and the latest state is recomputed; a read that
  * cannot be true (unknown race, athlete or mat, beyond the course, time running backwards, faster than any human)
- * is rejected with its reason. Raises the athlete's alerts, rate-limits broadcast lines, and gives up athletes
- * who fall silent as did-not-finish.
+ * is rejected with its reason. Raises the athlete's alerts, rate-limits broadcast lines, gives up athletes
+ * who fall silent as did-not-finish, and passes on to the race boards the state changes they can use
+ * ({@link BoardShortlist}). The athlete's registration comes from the same store record ({@link AthleteRegistry}).
  */
 final class AthleteTracker implements Processor<String, ParsedSplit, String, TrackerOutput> {
     /** Faster than this between two mats is not a human on foot: 2:20/km, well under every world record pace. */
