@@ -19,12 +19,13 @@ import java.util.TreeSet;
  *       count every finisher);</li>
  *   <li>it is among the first two crossings of its mat on one of the athlete's boards in this task, or the fastest
  *       there so far (a mat's fastest time gives the gaps, its second crossing a break-away);</li>
- *   <li>the athlete is in this task's first {@code size} of one of their boards, before or after the update; and
- *       when an athlete drops out of them, the one who moves up in their place is passed on too.</li>
+ *   <li>the athlete is in this task's first {@code size} of one of their boards; and when an athlete leaves a
+ *       board (a category change), the one who moves up into its first places here is passed on too.</li>
  * </ul>
  * The first {@code size} of a board over the whole race are among the first {@code size} of some task, so the race's
- * task always holds the current state of everyone it can publish. An athlete whose updates are held back only moves
- * further back than the state the race's task last saw of them, never ahead of anyone it publishes. Passing on more
+ * task always holds the current state of everyone it can publish. An athlete whose updates are held back stays on the
+ * race's boards where they were last seen: behind where they really are, which is behind this task's first places,
+ * so never ahead of anyone the boards publish. Passing on more
  * than needed is always safe (the race's boards take any update), so after a restart, when the mats' counts are
  * rebuilt from each athlete's latest crossing only, a few more updates than necessary go through.
  *
