@@ -39,10 +39,11 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>out {@code race-leaderboard}: key {@code raceId/category}, value {@code Leaderboard}; the latest of each
  *       board is also kept in the queryable store {@value #LEADERBOARDS_STORE}</li>
  *   <li>out {@code race-results}: key athlete id, value {@code RaceResult}</li>
- *   <li>out {@code race-dead-letters}: key original key, value {@code DeadLetter}, every rejected read</li>
+ *   <li>out {@code race-dead-letters}: key original key, value {@code DeadLetter}, every rejected read (and any
+ *       registration without a key)</li>
  * </ul>
- * Stores: registration and accepted splits per athlete in {@value #ATHLETE_SPLITS_STORE} (an athlete's state is projected from it
- * when queried); the race boards in {@value #BOARD_ATHLETES_STORE}, {@value #BOARD_MATS_STORE},
+ * Stores: registration and accepted splits per athlete in {@value #ATHLETE_SPLITS_STORE} (an athlete's state is
+ * projected from it when queried); the race boards in {@value #BOARD_ATHLETES_STORE}, {@value #BOARD_MATS_STORE},
  * {@value #BOARD_META_STORE} and {@value #LEADERBOARDS_STORE}, fed through the repartition topic
  * {@value #BOARD_UPDATES}.
  */
