@@ -31,6 +31,11 @@ public final class LocalKafka implements AutoCloseable {
         this.log = log;
     }
 
+    /** The broker's process: the benchmark reads its CPU time. */
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
     /** Where the project is: the launcher passes it; tests and IDEs fall back to the working directory. */
     static Path home() {
         final String home = System.getProperty("race.tracker.home");

@@ -24,7 +24,8 @@ class BenchIT {
             "engine_written_records_per_read", "engine_written_bytes_per_read", "latency_live_p50_ms",
             "latency_live_p95_ms", "latency_live_p99_ms", "latency_live_max_ms", "latency_full_p50_ms",
             "latency_full_p95_ms", "latency_full_p99_ms", "latency_full_max_ms", "heap_used_mb", "heap_max_mb",
-            "rss_mb");
+            "rss_mb", "tracker_app_cpu_us_per_read", "engine_ceiling_app_cpu_us_per_read", "tracker_broker_cpu_us_per_read",
+            "engine_ceiling_broker_cpu_us_per_read", "tracker_machine_busy_pct", "engine_ceiling_machine_busy_pct");
 
     @Test
     void aSmallRaceGivesEveryFigureWithSaneRelations(@TempDir final Path dir) throws Exception {
@@ -63,6 +64,13 @@ class BenchIT {
             assertTrue(f.get("heap_used_mb").asDouble() > 0
                     && f.get("heap_used_mb").asDouble() <= f.get("heap_max_mb").asDouble(), "heap within its maximum");
             assertTrue(f.get("rss_mb").asDouble() > 0, "resident set read from /proc");
+            for (final String phase : List.of("tracker", "engine_ceiling")) {
+                assertTrue(f.get(phase + "_app_cpu_us_per_read").asDouble() > 0, phase + " app used CPU");
+                assertTrue(f.get(phase + "_broker_cpu_us_per_read").asDouble() > 0, phase + " broker used CPU");
+                final double busy = f.get(phase + "_machine_busy_pct").asDouble();
+                assertTrue(busy > 0 && busy <= 100, phase + " machine busy " + busy);
+            }
+            assertTrue(out.contains("CPU per read, app"), out);
         }
     }
 }

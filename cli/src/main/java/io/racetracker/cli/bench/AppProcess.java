@@ -65,8 +65,8 @@ final class AppProcess implements AutoCloseable {
         return app;
     }
 
-    long pid() {
-        return process.pid();
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     /** Collects garbage in the app, then reads its heap and its resident set. */

@@ -87,6 +87,9 @@ public final class BenchCommand implements Callable<Integer> {
                     + " and its live latency run into FILE-live.jfr.")
     Path profile;
 
+    /** The broker's process when the bench started it (its CPU time is measured per phase), else null. */
+    private ProcessHandle brokerProcess;
+
     @Override
     public Integer call() throws Exception {
         if (!(liveRate > 0) || liveSeconds < 1 || liveWarmupSeconds < 0 || liveWarmupSeconds >= liveSeconds) {
@@ -112,6 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
                 final int port = LocalKafka.freePortPair(49092);
                 System.out.printf("Starting a local Kafka broker on 127.0.0.1:%d ...%n", port);
                 broker = LocalKafka.start(workDir.resolve("broker"), port, workDir.resolve("broker.log"));
+                brokerProcess = broker.process();
                 kafka.bootstrapServer = broker.bootstrapServers();
             }
             new Run(race, workDir, figures).all();
@@ -196,10 +200,13 @@ public final class BenchCommand implements Callable<Integer> {
                 final Map<String, long[]> trackerWrites;
                 final double trackerSeconds;
                 try (AppProcess app = AppProcess.start("tracker", trackerProps, List.of(), trackerJvm(), workDir)) {
+                    final CpuMeter cpu = new CpuMeter(app.handle(), brokerProcess);
+                    final CpuMeter.Reading cpuFrom = cpu.read();
                     final long began = System.nanoTime();
                     final GroupProgress progress = new GroupProgress(admin, trackerProps.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
                     final long splitsDone = progress.awaitTopicDone(Topics.RACE_SPLITS.name(), PHASE_TIMEOUT);
                     final long allDone = progress.awaitAllDone(PHASE_TIMEOUT);
+                    figures.putAll(CpuMeter.figures("tracker", cpuFrom, cpu.read(), reads));
                     trackerSeconds = (allDone - began) / 1e9;
                     figures.put("tracker_seconds", round3(trackerSeconds));
                     figures.put("tracker_race_splits_done_seconds", round3((splitsDone - began) / 1e9));
@@ -232,9 +239,12 @@ public final class BenchCommand implements Callable<Integer> {
                 final Map<String, long[]> engineWrites;
                 try (AppProcess app = AppProcess.start("pass-through", engineProps,
                         outputs.stream().map(PassThroughTopology.Output::spec).toList(), engineJvm(), workDir)) {
+                    final CpuMeter cpu = new CpuMeter(app.handle(), brokerProcess);
+                    final CpuMeter.Reading cpuFrom = cpu.read();
                     final long began = System.nanoTime();
                     final long done = new GroupProgress(admin, engineProps.getProperty(StreamsConfig.APPLICATION_ID_CONFIG))
                             .awaitTopicDone(Topics.RACE_SPLITS.name(), PHASE_TIMEOUT);
+                    figures.putAll(CpuMeter.figures("engine_ceiling", cpuFrom, cpu.read(), reads));
                     final double seconds = (done - began) / 1e9;
                     figures.put("engine_ceiling_seconds", round3(seconds));
                     figures.put("engine_ceiling_reads_per_s", round(reads / seconds));

@@ -27,6 +27,25 @@ final class BenchReport {
         row(out, "written per read (tracker, pass-through)", f.get("tracker_written_records_per_read") + " / "
                 + f.get("engine_written_records_per_read") + " records, " + f.get("tracker_written_bytes_per_read") + " / "
                 + f.get("engine_written_bytes_per_read") + " bytes");
+        if (f.containsKey("tracker_app_cpu_us_per_read")) {
+            row(out, "CPU per read, app (tracker, pass-through)", f.get("tracker_app_cpu_us_per_read") + " / "
+                    + f.get("engine_ceiling_app_cpu_us_per_read") + " us");
+        }
+        for (final String[] app : new String[][] {{"tracker", "tracker"}, {"engine_ceiling", "pass-through"}}) {
+            if (f.get(app[0] + "_app_cpu_us_per_read_by_thread") instanceof Map<?, ?> byThread) {
+                final StringBuilder threads = new StringBuilder();
+                byThread.forEach((kind, us) -> threads.append(threads.length() == 0 ? "" : ", ").append(kind).append(' ').append(us));
+                row(out, "  by thread, " + app[1] + " (us)", threads.toString());
+            }
+        }
+        if (f.containsKey("tracker_broker_cpu_us_per_read")) {
+            row(out, "CPU per read, broker (tracker, pass-through)", f.get("tracker_broker_cpu_us_per_read") + " / "
+                    + f.get("engine_ceiling_broker_cpu_us_per_read") + " us");
+        }
+        if (f.containsKey("tracker_machine_busy_pct")) {
+            row(out, "machine busy (tracker, pass-through)", f.get("tracker_machine_busy_pct") + "% / "
+                    + f.get("engine_ceiling_machine_busy_pct") + "%");
+        }
         for (final String run : new String[] {"live", "full"}) {
             if (f.containsKey("latency_" + run + "_p50_ms")) {
                 row(out, "latency " + run + " at " + rate(f, "latency_" + run + "_sent_reads_per_s") + " reads/s",

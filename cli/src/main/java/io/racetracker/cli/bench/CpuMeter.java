@@ -1,0 +1,146 @@
+package io.racetracker.cli.bench;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Where the CPU went while a streams app ran through the race: the app's own process, the broker's (when the bench
+ * started it), and the whole machine's busy time from {@code /proc/stat}. Divided by the reads processed, the apps'
+ * figures say what each read costs in CPU; their difference between the tracker and the pass-through is what the
+ * tracker's own logic costs per read, on top of what Kafka Streams costs both.
+ */
+final class CpuMeter {
+    /**
+     * CPU used so far, in nanoseconds; machine figures and the app's threads (by kind) in clock ticks; -1 or empty
+     * where the system does not tell.
+     */
+    record Reading(long appNanos, long brokerNanos, long machineBusyTicks, long machineTotalTicks,
+                   Map<String, Long> appThreadTicks) {
+    }
+
+    /** Linux's clock tick, the unit of /proc's CPU times. */
+    private static final double TICK_SECONDS = 0.01;
+
+    private final ProcessHandle app;
+    private final ProcessHandle broker;
+
+    /** @param broker the broker's process, or null when the bench uses a broker it did not start */
+    CpuMeter(final ProcessHandle app, final ProcessHandle broker) {
+        this.app = app;
+        this.broker = broker;
+    }
+
+    Reading read() {
+        final long[] machine = machineTicks();
+        return new Reading(cpuNanos(app), broker == null ? -1 : cpuNanos(broker), machine[0], machine[1],
+                threadTicks(app.pid()));
+    }
+
+    /**
+     * The figures of one phase, named {@code <prefix>_app_cpu_us_per_read}, {@code <prefix>_broker_cpu_us_per_read},
+     * {@code <prefix>_machine_busy_pct} and {@code <prefix>_app_cpu_us_per_read_by_thread} (the app's CPU by kind of
+     * thread: Kafka Streams' own threads, producer network threads, garbage collector, JIT compiler, RocksDB, other;
+     * threads that ended during the phase are missing from it); those the system could not tell are left out.
+     */
+    static Map<String, Object> figures(final String prefix, final Reading from, final Reading to, final long reads) {
+        final Map<String, Object> figures = new LinkedHashMap<>();
+        perRead(from.appNanos(), to.appNanos(), reads).ifPresent(us -> figures.put(prefix + "_app_cpu_us_per_read", us));
+        perRead(from.brokerNanos(), to.brokerNanos(), reads).ifPresent(us -> figures.put(prefix + "_broker_cpu_us_per_read", us));
+        final long total = to.machineTotalTicks() - from.machineTotalTicks();
+        if (from.machineTotalTicks() >= 0 && total > 0) {
+            figures.put(prefix + "_machine_busy_pct",
+                    Math.round(1000.0 * (to.machineBusyTicks() - from.machineBusyTicks()) / total) / 10.0);
+        }
+        if (!to.appThreadTicks().isEmpty() && reads > 0) {
+            final Map<String, Object> byThread = new LinkedHashMap<>();
+            to.appThreadTicks().forEach((kind, ticks) -> byThread.put(kind,
+                    Math.round(10.0 * (ticks - from.appThreadTicks().getOrDefault(kind, 0L)) * TICK_SECONDS * 1e6 / reads) / 10.0));
+            figures.put(prefix + "_app_cpu_us_per_read_by_thread", byThread);
+        }
+        return figures;
+    }
+
+    private static Optional<Double> perRead(final long from, final long to, final long reads) {
+        if (from < 0 || to < 0 || reads <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Math.round(10.0 * (to - from) / 1000.0 / reads) / 10.0);
+    }
+
+    private static long cpuNanos(final ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+    }
+
+    /**
+     * CPU ticks of the process's live threads by kind, from {@code /proc/PID/task/TID/stat}. A thread's name there is
+     * its Java name cut to 15 characters, enough to tell the JVM's and the clients' threads apart.
+     */
+    private static Map<String, Long> threadTicks(final long pid) {
+        final Map<String, Long> byKind = new TreeMap<>();
+        final Path tasks = Path.of("/proc", String.valueOf(pid), "task");
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (final Path thread : threads) {
+                try {
+                    final String stat = Files.readString(thread.resolve("stat"), StandardCharsets.UTF_8);
+                    // pid (comm) state ...: comm may hold spaces and parentheses, so split after its last ')'
+                    final int close = stat.lastIndexOf(')');
+                    final String comm = stat.substring(stat.indexOf('(') + 1, close);
+                    final String[] fields = stat.substring(close + 2).split(" ");
+                    // fields from state on: utime and stime are the 12th and 13th
+                    byKind.merge(kind(comm), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (final IOException | RuntimeException e) {
+                    // the thread ended while being read
+                }
+            }
+        } catch (final IOException e) {
+            return Map.of();
+        }
+        return byKind;
+    }
+
+    static String kind(final String threadName) {
+        if (threadName.startsWith("kafka-producer")) {
+            return "producer_network";
+        }
+        if (threadName.startsWith("GC Thread") || threadName.startsWith("G1 ")) {
+            return "gc";
+        }
+        if (threadName.startsWith("C1 Compiler") || threadName.startsWith("C2 Compiler")) {
+            return "jit";
+        }
+        if (threadName.startsWith("rocksdb")) {
+            return "rocksdb";
+        }
+        if (threadName.startsWith("bench-")) {
+            return "kafka_streams";
+        }
+        return "other";
+    }
+
+    /** Busy and total ticks of all cores since boot: {@code [busy, total]}, or {@code [-1, -1]} off Linux. */
+    private static long[] machineTicks() {
+        try {
+            final String[] cpu = Files.readAllLines(Path.of("/proc/stat"), StandardCharsets.UTF_8).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < cpu.length; i++) {
+                total += Long.parseLong(cpu[i]);
+            }
+            // user nice system idle iowait irq softirq steal guest guest_nice; guests are already counted in user,
+            // steal is time the machine's host took: neither busy here nor idle
+            final long guests = cpu.length > 10 ? Long.parseLong(cpu[9]) + Long.parseLong(cpu[10]) : 0;
+            final long notBusy = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]) + (cpu.length > 8 ? Long.parseLong(cpu[8]) : 0);
+            total -= guests;
+            return new long[] {total - notBusy, total};
+        } catch (final IOException | RuntimeException e) {
+            return new long[] {-1, -1};
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.racetracker.cli.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CpuMeterTest {
+    @Test
+    void aPhaseIsTheDifferenceOfTwoReadingsPerRead() {
+        final CpuMeter.Reading from = new CpuMeter.Reading(1_000_000_000L, 500_000_000L, 1_000, 4_000,
+                Map.of("kafka_streams", 100L, "gc", 10L));
+        final CpuMeter.Reading to = new CpuMeter.Reading(3_000_000_000L, 1_500_000_000L, 1_900, 5_000,
+                Map.of("kafka_streams", 250L, "gc", 30L, "jit", 5L));
+
+        final Map<String, Object> f = CpuMeter.figures("tracker", from, to, 40_000);
+
+        assertEquals(50.0, f.get("tracker_app_cpu_us_per_read"), "2 s of CPU over 40,000 reads");
+        assertEquals(25.0, f.get("tracker_broker_cpu_us_per_read"));
+        assertEquals(90.0, f.get("tracker_machine_busy_pct"), "900 of 1,000 ticks busy");
+        assertEquals(Map.of("kafka_streams", 37.5, "gc", 5.0, "jit", 1.3), f.get("tracker_app_cpu_us_per_read_by_thread"),
+                "150, 20 and 5 ticks of 10 ms over 40,000 reads (a thread kind new in the phase counts from 0)");
+    }
+
+    @Test
+    void whatTheSystemDoesNotTellIsLeftOut() {
+        final CpuMeter.Reading unknown = new CpuMeter.Reading(-1, -1, -1, -1, Map.of());
+
+        assertTrue(CpuMeter.figures("engine_ceiling", unknown, unknown, 1_000).isEmpty());
+    }
+
+    @Test
+    void threadsAreToldApartByTheirNames() {
+        assertEquals("kafka_streams", CpuMeter.kind("bench-mwqt3t9f-"));
+        assertEquals("producer_network", CpuMeter.kind("kafka-producer-"));
+        assertEquals("gc", CpuMeter.kind("GC Thread#1"));
+        assertEquals("gc", CpuMeter.kind("G1 Conc#0"));
+        assertEquals("jit", CpuMeter.kind("C2 CompilerThre"));
+        assertEquals("rocksdb", CpuMeter.kind("rocksdb:low"));
+        assertEquals("other", CpuMeter.kind("kafka-coordinat"));
+    }
+
+    @Test
+    void readsThisProcess() {
+        final CpuMeter.Reading now = new CpuMeter(ProcessHandle.current(), null).read();
+
+        assertTrue(now.appNanos() > 0, "this JVM has used CPU");
+        assertEquals(-1, now.brokerNanos(), "no broker given");
+        assertTrue(now.machineBusyTicks() > 0 && now.machineBusyTicks() <= now.machineTotalTicks());
+        assertFalse(now.appThreadTicks().isEmpty(), "this JVM's threads");
+    }
+}
