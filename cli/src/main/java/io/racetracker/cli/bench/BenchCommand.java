@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures, on one topic in one run: the read ceiling (Kafka's ConsumerPerformance), the engine"
                 + " ceiling (a pass-through Kafka Streams app with the tracker's settings writing as much as the tracker"
-                + " does), the tracker's own throughput, latency at a live rate and at full speed, and the app's memory.",
+                + " does), the tracker's own throughput, latency at a live rate and at full speed, the app's memory,"
+                + " and the CPU each app, its threads and the broker used per read.",
             "Starts a local broker unless --bootstrap-server is given; prints one table, and JSON with --json."})
 public final class BenchCommand implements Callable<Integer> {
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(30);
