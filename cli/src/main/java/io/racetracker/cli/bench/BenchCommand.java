@@ -38,6 +38,8 @@ import picocli.CommandLine.Option;
             "Starts a local broker unless --bootstrap-server is given; prints one table, and JSON with --json."})
 public final class BenchCommand implements Callable<Integer> {
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(30);
+    /** Every application id of the bench's streams apps starts so (and so do their threads' names). */
+    static final String APP_ID_PREFIX = "bench-";
 
     @Mixin
     KafkaOptions kafka;
@@ -305,7 +307,7 @@ public final class BenchCommand implements Callable<Integer> {
         /** The tracker's own settings, a fresh application id and state directory per phase. */
         private Properties streamsProps(final String phase) {
             final Properties props = kafka.layered(StreamsSettings.defaults(kafka.bootstrapServerOrDefault()));
-            props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-" + runId + "-" + phase);
+            props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID_PREFIX + runId + "-" + phase);
             props.put(StreamsConfig.STATE_DIR_CONFIG, workDir.resolve("state-" + phase).toString());
             return props;
         }
@@ -351,8 +353,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** A changelog or repartition topic named after its store, without the application id. */
     private static String shortName(final String topic) {
-        final int at = topic.indexOf("-", topic.indexOf("bench-") == 0 ? "bench-".length() : 0);
-        if (topic.startsWith("bench-") && at > 0) {
+        final int at = topic.indexOf("-", topic.startsWith(APP_ID_PREFIX) ? APP_ID_PREFIX.length() : 0);
+        if (topic.startsWith(APP_ID_PREFIX) && at > 0) {
             final String rest = topic.substring(at + 1);
             final int phase = rest.indexOf('-');
             return phase > 0 ? rest.substring(phase + 1) : rest;

@@ -1,8 +1,8 @@
 package io.racetracker.cli.bench;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,7 +119,8 @@ final class CpuMeter {
         if (threadName.startsWith("rocksdb")) {
             return "rocksdb";
         }
-        if (threadName.startsWith("bench-")) {
+        // Kafka Streams names its threads after the client id, which starts with the bench's application id
+        if (threadName.startsWith(BenchCommand.APP_ID_PREFIX)) {
             return "kafka_streams";
         }
         return "other";

@@ -33,7 +33,7 @@ class CpuMeterTest {
 
     @Test
     void threadsAreToldApartByTheirNames() {
-        assertEquals("kafka_streams", CpuMeter.kind("bench-mwqt3t9f-"));
+        assertEquals("kafka_streams", CpuMeter.kind((BenchCommand.APP_ID_PREFIX + "mwqt3t9f-tracker").substring(0, 15)));
         assertEquals("producer_network", CpuMeter.kind("kafka-producer-"));
         assertEquals("gc", CpuMeter.kind("GC Thread#1"));
         assertEquals("gc", CpuMeter.kind("G1 Conc#0"));
