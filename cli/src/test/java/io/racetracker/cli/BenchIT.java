@@ -25,7 +25,8 @@ class BenchIT {
             "latency_live_p95_ms", "latency_live_p99_ms", "latency_live_max_ms", "latency_full_p50_ms",
             "latency_full_p95_ms", "latency_full_p99_ms", "latency_full_max_ms", "heap_used_mb", "heap_max_mb",
             "rss_mb", "tracker_app_cpu_us_per_read", "engine_ceiling_app_cpu_us_per_read", "tracker_broker_cpu_us_per_read",
-            "engine_ceiling_broker_cpu_us_per_read", "tracker_machine_busy_pct", "engine_ceiling_machine_busy_pct");
+            "engine_ceiling_broker_cpu_us_per_read", "tracker_machine_busy_pct", "engine_ceiling_machine_busy_pct",
+            "tracker_own_cpu_us_per_read", "own_cpu_budget_at_80pct_us_per_read");
 
     @Test
     void aSmallRaceGivesEveryFigureWithSaneRelations(@TempDir final Path dir) throws Exception {
@@ -71,6 +72,8 @@ class BenchIT {
                 assertTrue(busy > 0 && busy <= 100, phase + " machine busy " + busy);
             }
             assertTrue(out.contains("CPU per read, app"), out);
+            assertEquals(f.get("tracker_app_cpu_us_per_read").asDouble() - f.get("engine_ceiling_app_cpu_us_per_read").asDouble(),
+                    f.get("tracker_own_cpu_us_per_read").asDouble(), 0.11, "own work = tracker app less pass-through app");
         }
     }
 }

@@ -40,6 +40,8 @@ public final class BenchCommand implements Callable<Integer> {
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(30);
     /** Every application id of the bench's streams apps starts so (and so do their threads' names). */
     static final String APP_ID_PREFIX = "bench-";
+    /** The throughput goal: the tracker at this share of the engine ceiling. */
+    private static final double GOAL_SHARE_OF_ENGINE_CEILING = 0.8;
 
     @Mixin
     KafkaOptions kafka;
@@ -259,6 +261,7 @@ public final class BenchCommand implements Callable<Integer> {
                 final double tracker = ((Number) figures.get("tracker_reads_per_s")).doubleValue();
                 figures.put("ratio_to_engine_ceiling", round3(tracker / engine));
                 figures.put("ratio_to_read_ceiling", round3(tracker / readCeiling));
+                figures.putAll(CpuMeter.ownWork(figures, GOAL_SHARE_OF_ENGINE_CEILING));
 
                 if (!noLatency) {
                     latency(admin, topics, "live", liveRate, (long) (liveRate * liveSeconds), liveWarmupSeconds);

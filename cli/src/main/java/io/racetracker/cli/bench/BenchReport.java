@@ -38,6 +38,10 @@ final class BenchReport {
                 row(out, "  by thread, " + app[1] + " (us)", threads.toString());
             }
         }
+        if (f.containsKey("tracker_own_cpu_us_per_read") && f.containsKey("own_cpu_budget_at_80pct_us_per_read")) {
+            row(out, "tracker's own work per read (80% leaves)", f.get("tracker_own_cpu_us_per_read") + " us ("
+                    + f.get("own_cpu_budget_at_80pct_us_per_read") + " us)");
+        }
         if (f.containsKey("tracker_broker_cpu_us_per_read")) {
             row(out, "CPU per read, broker (tracker, pass-through)", f.get("tracker_broker_cpu_us_per_read") + " / "
                     + f.get("engine_ceiling_broker_cpu_us_per_read") + " us");

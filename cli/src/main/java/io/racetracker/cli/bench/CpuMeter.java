@@ -68,6 +68,31 @@ final class CpuMeter {
         return figures;
     }
 
+    /**
+     * The tracker's own work per read (its app's CPU per read less the pass-through's), and the CPU per read that the
+     * goal of {@code share} of the engine ceiling leaves for it: the machine's CPU per read at that rate, as busy as
+     * in the tracker phase, less everything the machine spent per read in the pass-through phase (broker, engine,
+     * the rest). Named {@code tracker_own_cpu_us_per_read} and {@code own_cpu_budget_at_<share>pct_us_per_read};
+     * empty when a figure is missing.
+     */
+    static Map<String, Object> ownWork(final Map<String, Object> f, final double share) {
+        final Map<String, Object> figures = new LinkedHashMap<>();
+        if (f.get("tracker_app_cpu_us_per_read") instanceof Number tracker
+                && f.get("engine_ceiling_app_cpu_us_per_read") instanceof Number engine) {
+            figures.put("tracker_own_cpu_us_per_read", Math.round(10 * (tracker.doubleValue() - engine.doubleValue())) / 10.0);
+        }
+        if (f.get("cores") instanceof Number cores && f.get("tracker_machine_busy_pct") instanceof Number trackerBusy
+                && f.get("engine_ceiling_machine_busy_pct") instanceof Number engineBusy
+                && f.get("engine_ceiling_reads_per_s") instanceof Number engineRate && engineRate.doubleValue() > 0) {
+            final double machineUs = cores.doubleValue() * 1e6 / 100;
+            final double availableAtGoal = machineUs * trackerBusy.doubleValue() / (share * engineRate.doubleValue());
+            final double usedByEngine = machineUs * engineBusy.doubleValue() / engineRate.doubleValue();
+            figures.put("own_cpu_budget_at_" + Math.round(share * 100) + "pct_us_per_read",
+                    Math.round(10 * (availableAtGoal - usedByEngine)) / 10.0);
+        }
+        return figures;
+    }
+
     private static Optional<Double> perRead(final long from, final long to, final long reads) {
         if (from < 0 || to < 0 || reads <= 0) {
             return Optional.empty();

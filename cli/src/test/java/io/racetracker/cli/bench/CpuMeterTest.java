@@ -25,6 +25,20 @@ class CpuMeterTest {
     }
 
     @Test
+    void theGoalLeavesTheMachinesCpuAtTheGoalRateLessWhatThePassThroughPhaseUsed() {
+        final Map<String, Object> run = Map.of("cores", 2, "tracker_app_cpu_us_per_read", 78.6,
+                "engine_ceiling_app_cpu_us_per_read", 19.4, "tracker_machine_busy_pct", 97.4,
+                "engine_ceiling_machine_busy_pct", 92.6, "engine_ceiling_reads_per_s", 48_649.0);
+
+        final Map<String, Object> f = CpuMeter.ownWork(run, 0.8);
+
+        assertEquals(59.2, f.get("tracker_own_cpu_us_per_read"));
+        // 2 cores x 97.4% / 38,919.2 reads/s = 50.05 us, less 2 x 92.6% / 48,649 = 38.07 us
+        assertEquals(12.0, f.get("own_cpu_budget_at_80pct_us_per_read"));
+        assertTrue(CpuMeter.ownWork(Map.of("cores", 2), 0.8).isEmpty(), "nothing without the phases' figures");
+    }
+
+    @Test
     void whatTheSystemDoesNotTellIsLeftOut() {
         final CpuMeter.Reading unknown = new CpuMeter.Reading(-1, -1, -1, -1, Map.of());
 
