@@ -65,9 +65,13 @@ class BenchIT {
             assertTrue(f.get("heap_used_mb").asDouble() > 0
                     && f.get("heap_used_mb").asDouble() <= f.get("heap_max_mb").asDouble(), "heap within its maximum");
             assertTrue(f.get("rss_mb").asDouble() > 0, "resident set read from /proc");
+            // the tracker phase lasts seconds; the pass-through's, on 200 runners, a fraction of one, where a quiet
+            // process can stay under the 10 ms resolution of the CPU times /proc keeps
+            assertTrue(f.get("tracker_app_cpu_us_per_read").asDouble() > 0, "tracker app used CPU");
+            assertTrue(f.get("tracker_broker_cpu_us_per_read").asDouble() > 0, "broker used CPU in the tracker phase");
             for (final String phase : List.of("tracker", "engine_ceiling")) {
-                assertTrue(f.get(phase + "_app_cpu_us_per_read").asDouble() > 0, phase + " app used CPU");
-                assertTrue(f.get(phase + "_broker_cpu_us_per_read").asDouble() > 0, phase + " broker used CPU");
+                assertTrue(f.get(phase + "_app_cpu_us_per_read").asDouble() >= 0, phase + " app CPU");
+                assertTrue(f.get(phase + "_broker_cpu_us_per_read").asDouble() >= 0, phase + " broker CPU");
                 final double busy = f.get(phase + "_machine_busy_pct").asDouble();
                 assertTrue(busy > 0 && busy <= 100, phase + " machine busy " + busy);
             }
