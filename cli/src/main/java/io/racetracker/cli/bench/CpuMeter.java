@@ -19,11 +19,15 @@ import java.util.TreeMap;
  */
 final class CpuMeter {
     /**
-     * CPU used so far, in nanoseconds; machine figures and the app's threads (by kind) in clock ticks; -1 or empty
-     * where the system does not tell.
+     * CPU used so far, in nanoseconds; machine figures and the app's live threads (by thread id) in clock ticks; -1 or
+     * empty where the system does not tell.
      */
     record Reading(long appNanos, long brokerNanos, long machineBusyTicks, long machineTotalTicks,
-                   Map<String, Long> appThreadTicks) {
+                   Map<Long, ThreadTicks> appThreads) {
+    }
+
+    /** One thread's kind ({@link #kind}) and its CPU ticks so far. */
+    record ThreadTicks(String kind, long ticks) {
     }
 
     /** Linux's clock tick, the unit of /proc's CPU times. */
@@ -41,7 +45,7 @@ final class CpuMeter {
     Reading read() {
         final long[] machine = machineTicks();
         return new Reading(cpuNanos(app), broker == null ? -1 : cpuNanos(broker), machine[0], machine[1],
-                threadTicks(app.pid()));
+                threads(app.pid()));
     }
 
     /**
@@ -59,10 +63,16 @@ final class CpuMeter {
             figures.put(prefix + "_machine_busy_pct",
                     Math.round(1000.0 * (to.machineBusyTicks() - from.machineBusyTicks()) / total) / 10.0);
         }
-        if (!to.appThreadTicks().isEmpty() && reads > 0) {
+        if (!to.appThreads().isEmpty() && reads > 0) {
+            // per thread, so that a thread ending (the JIT's come and go) takes nothing off its kind's figure
+            final Map<String, Long> ticksByKind = new TreeMap<>();
+            to.appThreads().forEach((tid, now) -> {
+                final ThreadTicks before = from.appThreads().get(tid);
+                ticksByKind.merge(now.kind(), now.ticks() - (before == null ? 0 : before.ticks()), Long::sum);
+            });
             final Map<String, Object> byThread = new LinkedHashMap<>();
-            to.appThreadTicks().forEach((kind, ticks) -> byThread.put(kind,
-                    Math.round(10.0 * (ticks - from.appThreadTicks().getOrDefault(kind, 0L)) * TICK_SECONDS * 1e6 / reads) / 10.0));
+            ticksByKind.forEach((kind, ticks) -> byThread.put(kind,
+                    Math.round(10.0 * ticks * TICK_SECONDS * 1e6 / reads) / 10.0));
             figures.put(prefix + "_app_cpu_us_per_read_by_thread", byThread);
         }
         return figures;
@@ -105,11 +115,11 @@ final class CpuMeter {
     }
 
     /**
-     * CPU ticks of the process's live threads by kind, from {@code /proc/PID/task/TID/stat}. A thread's name there is
-     * its Java name cut to 15 characters, enough to tell the JVM's and the clients' threads apart.
+     * The process's live threads with their kind and CPU ticks, from {@code /proc/PID/task/TID/stat}. A thread's name
+     * there is its Java name cut to 15 characters, enough to tell the JVM's and the clients' threads apart.
      */
-    private static Map<String, Long> threadTicks(final long pid) {
-        final Map<String, Long> byKind = new TreeMap<>();
+    private static Map<Long, ThreadTicks> threads(final long pid) {
+        final Map<Long, ThreadTicks> byId = new TreeMap<>();
         final Path tasks = Path.of("/proc", String.valueOf(pid), "task");
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
             for (final Path thread : threads) {
@@ -120,7 +130,8 @@ final class CpuMeter {
                     final String comm = stat.substring(stat.indexOf('(') + 1, close);
                     final String[] fields = stat.substring(close + 2).split(" ");
                     // fields from state on: utime and stime are the 12th and 13th
-                    byKind.merge(kind(comm), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                    byId.put(Long.parseLong(thread.getFileName().toString()),
+                            new ThreadTicks(kind(comm), Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
                 } catch (final IOException | RuntimeException e) {
                     // the thread ended while being read
                 }
@@ -128,7 +139,7 @@ final class CpuMeter {
         } catch (final IOException e) {
             return Map.of();
         }
-        return byKind;
+        return byId;
     }
 
     static String kind(final String threadName) {

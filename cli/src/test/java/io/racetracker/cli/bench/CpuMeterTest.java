@@ -11,9 +11,11 @@ class CpuMeterTest {
     @Test
     void aPhaseIsTheDifferenceOfTwoReadingsPerRead() {
         final CpuMeter.Reading from = new CpuMeter.Reading(1_000_000_000L, 500_000_000L, 1_000, 4_000,
-                Map.of("kafka_streams", 100L, "gc", 10L));
+                Map.of(1L, thread("kafka_streams", 60), 2L, thread("kafka_streams", 40), 3L, thread("gc", 10),
+                        4L, thread("jit", 900)));
         final CpuMeter.Reading to = new CpuMeter.Reading(3_000_000_000L, 1_500_000_000L, 1_900, 5_000,
-                Map.of("kafka_streams", 250L, "gc", 30L, "jit", 5L));
+                Map.of(1L, thread("kafka_streams", 150), 2L, thread("kafka_streams", 100), 3L, thread("gc", 30),
+                        5L, thread("jit", 5)));
 
         final Map<String, Object> f = CpuMeter.figures("tracker", from, to, 40_000);
 
@@ -21,7 +23,8 @@ class CpuMeterTest {
         assertEquals(25.0, f.get("tracker_broker_cpu_us_per_read"));
         assertEquals(90.0, f.get("tracker_machine_busy_pct"), "900 of 1,000 ticks busy");
         assertEquals(Map.of("kafka_streams", 37.5, "gc", 5.0, "jit", 1.3), f.get("tracker_app_cpu_us_per_read_by_thread"),
-                "150, 20 and 5 ticks of 10 ms over 40,000 reads (a thread kind new in the phase counts from 0)");
+                "150, 20 and 5 ticks of 10 ms over 40,000 reads: a thread new in the phase counts from 0, one that"
+                        + " ended (the JIT thread with 900 ticks) takes nothing off its kind");
     }
 
     @Test
@@ -36,6 +39,10 @@ class CpuMeterTest {
         // 2 cores x 97.4% / 38,919.2 reads/s = 50.05 us, less 2 x 92.6% / 48,649 = 38.07 us
         assertEquals(12.0, f.get("own_cpu_budget_at_80pct_us_per_read"));
         assertTrue(CpuMeter.ownWork(Map.of("cores", 2), 0.8).isEmpty(), "nothing without the phases' figures");
+    }
+
+    private static CpuMeter.ThreadTicks thread(final String kind, final long ticks) {
+        return new CpuMeter.ThreadTicks(kind, ticks);
     }
 
     @Test
@@ -63,6 +70,6 @@ class CpuMeterTest {
         assertTrue(now.appNanos() > 0, "this JVM has used CPU");
         assertEquals(-1, now.brokerNanos(), "no broker given");
         assertTrue(now.machineBusyTicks() > 0 && now.machineBusyTicks() <= now.machineTotalTicks());
-        assertFalse(now.appThreadTicks().isEmpty(), "this JVM's threads");
+        assertFalse(now.appThreads().isEmpty(), "this JVM's threads");
     }
 }
