@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,6 +46,14 @@ final class Backtest {
         long inside95;
         double brierModel;
         double brierBaseline;
+        /** Per finisher, {@code log(actual remaining / projected remaining)}: above 0 the rest took longer. */
+        private final Samples misses = new Samples();
+        /**
+         * Per finisher, how far out the finish fell in units of the 80% band: the absolute miss over the band's
+         * half-width on that side, in the same log terms. A finisher is inside the band scaled by c (around the
+         * projection, in log remaining time) exactly when this is at most c.
+         */
+        private final Samples bandUnits = new Samples();
 
         SplitStats(final String label, final double distanceM) {
             this.label = label;
@@ -71,9 +80,47 @@ final class Backtest {
             return brierBaseline / n;
         }
 
+        /**
+         * The day's bias at this mat: the median of {@code log(actual remaining / projected remaining)} over these
+         * finishers, as a share (0.05: the field took 5% longer over the rest of the race than projected).
+         */
+        double medianMiss() {
+            return Math.expm1(misses.quantile(0.5));
+        }
+
+        /**
+         * The factor by which the model's 80% band (its width around the projection, in log remaining time) would have
+         * to be scaled to hold the share {@code coverage} of these finishers: above 1 the band was too narrow that day,
+         * below 1 too wide. With {@code coverage} 0.77 and 0.83, the range of widths the goal allows.
+         */
+        double bandScaleFor(final double coverage) {
+            return bandUnits.quantile(coverage);
+        }
+
         /** The 5 km ... 40 km mats that make up the overall figure (the half does not). */
         boolean inOverall() {
             return distanceM % 5_000 == 0;
+        }
+    }
+
+    /** A growable list of values, for quantiles over a mat's finishers. */
+    private static final class Samples {
+        private double[] values = new double[1024];
+        private int size;
+
+        void add(final double value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        /** The smallest value at or below which at least the share {@code p} of the values lie. */
+        double quantile(final double p) {
+            final double[] sorted = Arrays.copyOf(values, size);
+            Arrays.sort(sorted);
+            // the 1e-9 keeps k/n * n from rounding up past k
+            return sorted[Math.max(0, (int) Math.ceil(p * size - 1e-9) - 1)];
         }
     }
 
@@ -146,6 +193,10 @@ final class Backtest {
         s.inside50 += inside(f, 0.25, 0.75, actualMs);
         s.inside80 += inside(f, 0.10, 0.90, actualMs);
         s.inside95 += inside(f, 0.025, 0.975, actualMs);
+        final double miss = Math.log((actualMs - f.elapsedMs()) / f.medianRemainingMs());
+        final double halfWidth = Math.abs(f.spread().quantile(miss > 0 ? 0.90 : 0.10));
+        s.misses.add(miss);
+        s.bandUnits.add(halfWidth > 0 ? Math.abs(miss) / halfWidth : miss == 0 ? 0 : Double.POSITIVE_INFINITY);
         final double outcome = actualMs < targetMs ? 1 : 0;
         s.brierModel += square(f.probabilityUnder(targetMs) - outcome);
         s.brierBaseline += square(b.probabilityUnder(targetMs) - outcome);

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.racetracker.core.model.EvenPaceModel;
+import io.racetracker.core.model.FinishForecast;
+import io.racetracker.core.model.FinishTimeModel;
 import io.racetracker.core.model.FittedModel;
 import io.racetracker.core.model.Models;
+import io.racetracker.core.model.Spread;
 import io.racetracker.core.results.ResultsFormat;
 import io.racetracker.core.results.ResultsReader;
 import io.racetracker.core.results.RunnerResult;
@@ -49,6 +52,67 @@ class BacktestTest {
         final String[] lines = csv.toString().split("\n");
         assertTrue(lines[0].startsWith(CONTRACT + ","), lines[0]);
         assertEquals(result.rows() + 1, lines.length);
+    }
+
+    @Test
+    void theBandScaleNeededHalvesWhenTheBandIsTwiceAsWide() throws Exception {
+        final List<RunnerResult> runners = ResultsReader.read(sample(), ResultsFormat.BOSTON).runners();
+        final FinishTimeModel live = Models.live();
+        final FinishTimeModel twiceAsWide = (splits, courseM, profile) -> {
+            final FinishForecast f = live.forecast(splits, courseM, profile);
+            final Spread spread = f.spread();
+            return f.medianRemainingMs() == 0 ? f : new FinishForecast(f.elapsedMs(), f.medianRemainingMs(),
+                    new Spread() {
+                        @Override
+                        public double quantile(final double p) {
+                            return 2 * spread.quantile(p);
+                        }
+
+                        @Override
+                        public double cdf(final double x) {
+                            return spread.cdf(x / 2);
+                        }
+                    });
+        };
+
+        final Backtest.Result plain = new Backtest(live, new EvenPaceModel(), 12_840_000)
+                .run(runners, new StringWriter(), () -> { });
+        final Backtest.Result wide = new Backtest(twiceAsWide, new EvenPaceModel(), 12_840_000)
+                .run(runners, new StringWriter(), () -> { });
+
+        for (int i = 0; i < plain.splits().size(); i++) {
+            final Backtest.SplitStats s = plain.splits().get(i);
+            final Backtest.SplitStats w = wide.splits().get(i);
+            assertEquals(s.bandScaleFor(0.80) / 2, w.bandScaleFor(0.80), 1e-9, s.label);
+            // the band as it was (scale 1) holds exactly the finishers counted inside it, up to the millisecond
+            // rounding of its edges: the k-th smallest distance in band units is at most 1, the next one at least 1
+            final double held = s.coverage(s.inside80);
+            assertTrue(s.bandScaleFor(held) <= 1.001, s.label + " " + s.bandScaleFor(held));
+            assertTrue(s.bandScaleFor(held + 1.0 / s.n) >= 0.999, s.label + " " + s.bandScaleFor(held + 1.0 / s.n));
+            assertTrue(s.bandScaleFor(0.77) <= s.bandScaleFor(0.80) && s.bandScaleFor(0.80) <= s.bandScaleFor(0.83));
+        }
+    }
+
+    @Test
+    void theMedianMissIsTheShareByWhichTheRestOfTheRaceOutranTheProjection() throws Exception {
+        final List<RunnerResult> runners = ResultsReader.read(sample(), ResultsFormat.BOSTON).runners();
+        final FinishTimeModel live = Models.live();
+        final FinishTimeModel tenPercentSlower = (splits, courseM, profile) -> {
+            final FinishForecast f = live.forecast(splits, courseM, profile);
+            return f.medianRemainingMs() == 0 ? f
+                    : new FinishForecast(f.elapsedMs(), 1.1 * f.medianRemainingMs(), f.spread());
+        };
+
+        final Backtest.Result plain = new Backtest(live, new EvenPaceModel(), 12_840_000)
+                .run(runners, new StringWriter(), () -> { });
+        final Backtest.Result slower = new Backtest(tenPercentSlower, new EvenPaceModel(), 12_840_000)
+                .run(runners, new StringWriter(), () -> { });
+
+        for (int i = 0; i < plain.splits().size(); i++) {
+            final Backtest.SplitStats s = plain.splits().get(i);
+            assertEquals((1 + s.medianMiss()) / 1.1, 1 + slower.splits().get(i).medianMiss(), 1e-9, s.label);
+            assertTrue(Math.abs(s.medianMiss()) < 0.1, s.label + " " + s.medianMiss());
+        }
     }
 
     @Test
