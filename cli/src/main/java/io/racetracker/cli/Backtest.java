@@ -107,18 +107,25 @@ final class Backtest {
     private static final class Samples {
         private double[] values = new double[1024];
         private int size;
+        private double[] sorted;
 
         void add(final double value) {
             if (size == values.length) {
                 values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = value;
+            sorted = null;
         }
 
-        /** The smallest value at or below which at least the share {@code p} of the values lie. */
+        /** The smallest value at or below which at least the share {@code p} of the values lie; NaN if none. */
         double quantile(final double p) {
-            final double[] sorted = Arrays.copyOf(values, size);
-            Arrays.sort(sorted);
+            if (size == 0) {
+                return Double.NaN;
+            }
+            if (sorted == null) {
+                sorted = Arrays.copyOf(values, size);
+                Arrays.sort(sorted);
+            }
             // the 1e-9 keeps k/n * n from rounding up past k
             return sorted[Math.max(0, (int) Math.ceil(p * size - 1e-9) - 1)];
         }

@@ -95,15 +95,16 @@ final class BacktestCommand implements Callable<Integer> {
                 continue;
             }
             console.println(String.format(Locale.ROOT, "%-5s  %7d  %8.2f m  %12.2f m  %10.1f%%  %10.1f%%  %10.1f%%"
-                            + "  %11.4f  %15.4f  %+10.1f%%  %5.2f (%.2f-%.2f)", s.label, s.n, s.maeModelMin(), s.maeBaselineMin(),
+                            + "  %11.4f  %15.4f  %+10.1f%%  %5.2f (%.2f-%.2f)",
+                    s.label, s.n, s.maeModelMin(), s.maeBaselineMin(),
                     100 * s.coverage(s.inside50), 100 * s.coverage(s.inside80), 100 * s.coverage(s.inside95),
-                    s.brierModel(), s.brierBaseline(), 100 * s.medianMiss(), s.bandScaleFor(0.80), s.bandScaleFor(0.77),
-                    s.bandScaleFor(0.83)));
+                    s.brierModel(), s.brierBaseline(), 100 * s.medianMiss(),
+                    s.bandScaleFor(0.80), s.bandScaleFor(0.77), s.bandScaleFor(0.83)));
         }
         console.println(String.format(Locale.ROOT, "overall MAE (mean of 5K..40K): model %.2f min, even pace %.2f min",
                 result.overallMaeModelMin(), result.overallMaeBaselineMin()));
-        console.println("median miss: how much longer (+) or shorter (-) than projected the rest of the race took, for"
-                + " the median finisher; the day's bias.");
+        console.println("median miss: over these finishers, the median of how much longer (+) or shorter (-) than"
+                + " projected the rest of the race took; the day's bias.");
         console.println("80% band x: the factor on the 80% band's width (around the projection, in log remaining time)"
                 + " that would have held 80% of these finishers (77-83%: the range the goal allows); above 1 the band"
                 + " was too narrow, below 1 too wide.");
