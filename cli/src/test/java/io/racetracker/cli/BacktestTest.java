@@ -54,9 +54,13 @@ class BacktestTest {
         assertEquals(result.rows() + 1, lines.length);
     }
 
+    private static Backtest.Result replaySample(final FinishTimeModel model) throws Exception {
+        final List<RunnerResult> runners = ResultsReader.read(sample(), ResultsFormat.BOSTON).runners();
+        return new Backtest(model, new EvenPaceModel(), 12_840_000).run(runners, new StringWriter(), () -> { });
+    }
+
     @Test
     void theBandScaleNeededHalvesWhenTheBandIsTwiceAsWide() throws Exception {
-        final List<RunnerResult> runners = ResultsReader.read(sample(), ResultsFormat.BOSTON).runners();
         final FinishTimeModel live = Models.live();
         final FinishTimeModel twiceAsWide = (splits, courseM, profile) -> {
             final FinishForecast f = live.forecast(splits, courseM, profile);
@@ -75,10 +79,8 @@ class BacktestTest {
                     });
         };
 
-        final Backtest.Result plain = new Backtest(live, new EvenPaceModel(), 12_840_000)
-                .run(runners, new StringWriter(), () -> { });
-        final Backtest.Result wide = new Backtest(twiceAsWide, new EvenPaceModel(), 12_840_000)
-                .run(runners, new StringWriter(), () -> { });
+        final Backtest.Result plain = replaySample(live);
+        final Backtest.Result wide = replaySample(twiceAsWide);
 
         for (int i = 0; i < plain.splits().size(); i++) {
             final Backtest.SplitStats s = plain.splits().get(i);
@@ -95,7 +97,6 @@ class BacktestTest {
 
     @Test
     void theMedianMissIsTheShareByWhichTheRestOfTheRaceOutranTheProjection() throws Exception {
-        final List<RunnerResult> runners = ResultsReader.read(sample(), ResultsFormat.BOSTON).runners();
         final FinishTimeModel live = Models.live();
         final FinishTimeModel tenPercentSlower = (splits, courseM, profile) -> {
             final FinishForecast f = live.forecast(splits, courseM, profile);
@@ -103,10 +104,8 @@ class BacktestTest {
                     : new FinishForecast(f.elapsedMs(), 1.1 * f.medianRemainingMs(), f.spread());
         };
 
-        final Backtest.Result plain = new Backtest(live, new EvenPaceModel(), 12_840_000)
-                .run(runners, new StringWriter(), () -> { });
-        final Backtest.Result slower = new Backtest(tenPercentSlower, new EvenPaceModel(), 12_840_000)
-                .run(runners, new StringWriter(), () -> { });
+        final Backtest.Result plain = replaySample(live);
+        final Backtest.Result slower = replaySample(tenPercentSlower);
 
         for (int i = 0; i < plain.splits().size(); i++) {
             final Backtest.SplitStats s = plain.splits().get(i);
