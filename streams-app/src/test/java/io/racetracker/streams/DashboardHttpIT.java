@@ -16,6 +16,7 @@ import io.racetracker.producer.scenario.Vienna2019;
 import io.racetracker.producer.wire.WireFaults;
 import io.racetracker.streams.http.DashboardServer;
 import io.racetracker.streams.http.HttpOptions;
+import io.racetracker.testing.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,18 +75,20 @@ class DashboardHttpIT {
         replay(firstHalf);
         final double halfway = firstHalf.get(firstHalf.size() - 1).distanceM();
         awaitStatus("/athletes/" + KIPCHOGE, 200, body -> Json.mapper().readTree(body).get("distanceM").asDouble() == halfway);
-        // the query answers from the live store, which may run up to a commit ahead of the output topics
-        kafka.readUntil(Topics.ATHLETE_STATE.name(), Topics.ATHLETE_STATE.valueSerde(), read -> read.stream()
-                .anyMatch(r -> r.key().equals(KIPCHOGE) && r.value().distanceM() == halfway), WAIT);
+        // the query answers from the live store, which may run up to a commit ahead of the output topics, and the
+        // page's feed follows the topics on a consumer of its own: subscribe once the feed has taken up the first half
+        final Subscribed subscribed = Await.until(() -> subscribe("/events?athlete=" + KIPCHOGE + "&kind=state,projection"),
+                s -> s.closeUnless(s.states().size() == 1 && field(s.states().get(0), "distanceM").asDouble() == halfway
+                        && s.projections().size() == firstHalf.size()),
+                WAIT, s -> "the page's feed never caught up with the first half: " + s.snapshot());
 
-        try (SseReader events = SseReader.open(uri("/events?athlete=" + KIPCHOGE + "&kind=state,projection"))) {
-            final List<Event> snapshot = events.until(e -> e.name().equals("ready"));
-            final Event ready = snapshot.remove(snapshot.size() - 1);
+        try (SseReader events = subscribed.events()) {
+            final List<Event> snapshot = subscribed.snapshot();
+            final Event ready = subscribed.ready();
             assertEquals(snapshot.size(), Json.mapper().readTree(ready.data()).get("snapshot").asInt());
-            final List<Event> states = snapshot.stream().filter(e -> e.name().equals("state")).toList();
-            assertEquals(1, states.size(), "one current state per athlete: " + snapshot);
-            assertEquals(halfway, field(states.get(0), "distanceM").asDouble());
-            assertEquals(firstHalf.size(), snapshot.stream().filter(e -> e.name().equals("projection")).count(),
+            assertEquals(1, subscribed.states().size(), "one current state per athlete: " + snapshot);
+            assertEquals(halfway, field(subscribed.states().get(0), "distanceM").asDouble());
+            assertEquals(firstHalf.size(), subscribed.projections().size(),
                     "with an athlete filter, the athlete's projections so far");
 
             replay(secondHalf);
@@ -210,12 +213,44 @@ class DashboardHttpIT {
     record Event(String name, String id, String data) {
     }
 
+    /** An open event stream and its snapshot, up to its {@code ready} event. */
+    record Subscribed(SseReader events, List<Event> snapshot, Event ready) {
+        List<Event> states() {
+            return snapshot.stream().filter(e -> e.name().equals("state")).toList();
+        }
+
+        List<Event> projections() {
+            return snapshot.stream().filter(e -> e.name().equals("projection")).toList();
+        }
+
+        /** Whether to keep this subscription; closes it if not. */
+        boolean closeUnless(final boolean keep) {
+            if (!keep) {
+                events.close();
+            }
+            return keep;
+        }
+    }
+
+    private static Subscribed subscribe(final String path) {
+        try {
+            final SseReader events = SseReader.open(uri(path));
+            final List<Event> snapshot = events.until(e -> e.name().equals("ready"));
+            final Event ready = snapshot.remove(snapshot.size() - 1);
+            return new Subscribed(events, snapshot, ready);
+        } catch (final Exception e) {
+            throw new AssertionError("cannot subscribe to " + path, e);
+        }
+    }
+
     /** Reads a server-sent-event stream on a thread of its own; the test waits on it with deadlines. */
     static final class SseReader implements AutoCloseable {
         private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         private final Thread thread;
+        private final java.util.stream.Stream<String> lines;
 
         private SseReader(final HttpResponse<java.util.stream.Stream<String>> response) {
+            lines = response.body();
             thread = new Thread(() -> {
                 String name = "message";
                 String id = null;
@@ -267,6 +302,7 @@ class DashboardHttpIT {
 
         @Override
         public void close() {
+            lines.close(); // ends the request, so that the server frees its place at once
             thread.interrupt();
         }
     }
