@@ -1,11 +1,13 @@
 package io.racetracker.core.event;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.racetracker.core.topic.Keys;
 
 /**
- * An athlete's registration: the value on the compacted {@code race-athletes} topic, keyed by {@link #athleteId()}.
+ * An athlete's registration: the value on the compacted {@code race-athletes} topic, keyed by {@link #key()}
+ * ({@code raceId/athleteId}).
  *
- * @param athleteId stable id, the key of every topic about this athlete
+ * @param athleteId the athlete's id in the race; with the race id, the key of every topic about this athlete
  * @param raceId    race entered
  * @param bib       race number
  * @param name      display name, as the athlete gave it (escape before showing)
@@ -15,6 +17,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param age       age on race day, null where unknown
  * @param targetMs  the athlete's own target finish time in ms; null means the race default (sub-2:00 unless set)
  * @param pacemaker true for pacemakers, who are tracked but drop out before the finish by design
+ * @param chip      the chip the timing system reads, when it is not the bib; null means the bib
+ * @param wave      the start wave ({@link Course#waves()}), null where the race has none or the bib ranges decide
  */
 public record Athlete(
         @JsonProperty(required = true) String athleteId,
@@ -26,11 +30,13 @@ public record Athlete(
         String category,
         Integer age,
         Long targetMs,
-        boolean pacemaker) {
+        boolean pacemaker,
+        String chip,
+        String wave) {
 
     public Athlete {
         Contract.requireText(athleteId, "athleteId");
-        Contract.requireText(raceId, "raceId");
+        Contract.requireRaceId(raceId, "raceId");
         Contract.requireText(name, "name");
         if (age != null && (age < 5 || age > 110)) {
             throw new IllegalArgumentException("age must be between 5 and 110 when present (was " + age + ")");
@@ -40,5 +46,21 @@ public record Athlete(
         }
         sex = sex == null ? Sex.X : sex;
         category = category == null || category.isBlank() ? "OPEN" : category;
+    }
+
+    /** A registration whose chip is the bib, with no wave of its own. */
+    public Athlete(final String athleteId, final String raceId, final String bib, final String name, final String country,
+                   final Sex sex, final String category, final Integer age, final Long targetMs, final boolean pacemaker) {
+        this(athleteId, raceId, bib, name, country, sex, category, age, targetMs, pacemaker, null, null);
+    }
+
+    /** The record key on {@code race-athletes}: {@code raceId/athleteId}. */
+    public String key() {
+        return Keys.athlete(raceId, athleteId);
+    }
+
+    /** The chip the timing system reads: its own, or the bib. */
+    public String chipOrBib() {
+        return chip != null && !chip.isBlank() ? chip : bib;
     }
 }

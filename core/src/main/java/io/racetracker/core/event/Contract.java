@@ -2,12 +2,24 @@ package io.racetracker.core.event;
 
 /** Argument checks shared by the contract records, with messages that name the field and what was expected. */
 final class Contract {
+    private static final java.util.regex.Pattern RACE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
     private Contract() {
     }
 
     static String requireText(final String value, final String field) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " is required and must not be blank");
+        }
+        return value;
+    }
+
+    /** Race ids start every athlete key ({@code raceId/athleteId}) and appear in URLs: letters, digits, {@code . _ -}. */
+    static String requireRaceId(final String value, final String field) {
+        requireText(value, field);
+        if (!RACE_ID.matcher(value).matches()) {
+            throw new IllegalArgumentException(field + " must be 1-64 letters, digits, '.', '_' or '-', starting with a"
+                    + " letter or digit (was '" + value + "')");
         }
         return value;
     }

@@ -2,7 +2,10 @@ package io.racetracker.core.event;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.racetracker.core.topic.Keys;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +23,10 @@ import java.util.Set;
  * @param defaultTargetMs target time for athletes without one of their own (7,200,000 = sub-2:00)
  * @param timingPoints  every crossing, in order of distance; the last is the finish at {@code distanceM}
  * @param courseRecordMs the course record, for record-pace alerts; null when none is set
+ * @param timeZone      the race's local time zone (IANA, e.g. {@code Europe/Vienna}): times of day people read are in it
+ * @param units         how people read distances and paces here: {@code km} (the default) or {@code mi}
+ * @param waves         start waves with their gun times and bibs, in order of start; empty when everyone starts
+ *                      at {@code startTime}
  */
 public record Course(
         @JsonProperty(required = true) String raceId,
@@ -29,12 +36,15 @@ public record Course(
         Instant startTime,
         @JsonProperty(required = true) long defaultTargetMs,
         @JsonProperty(required = true) List<TimingPoint> timingPoints,
-        Long courseRecordMs) {
+        Long courseRecordMs,
+        String timeZone,
+        Units units,
+        List<Wave> waves) {
 
     public static final long SUB_TWO_HOURS_MS = 7_200_000L;
 
     public Course {
-        Contract.requireText(raceId, "raceId");
+        Contract.requireRaceId(raceId, "raceId");
         Contract.requireDistance(distanceM, "distanceM");
         if (distanceM <= 0) {
             throw new IllegalArgumentException("distanceM must be > 0 (was " + distanceM + ")");
@@ -61,6 +71,17 @@ public record Course(
         }
         name = name == null || name.isBlank() ? raceId : name;
         timingPoints = List.copyOf(timingPoints);
+        if (timeZone != null) {
+            try {
+                ZoneId.of(timeZone);
+            } catch (final DateTimeException e) {
+                throw new IllegalArgumentException("timeZone must be an IANA time zone such as Europe/Vienna (was '"
+                        + timeZone + "')", e);
+            }
+        }
+        timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone;
+        units = units == null ? Units.KM : units;
+        waves = waves == null ? List.of() : List.copyOf(waves);
     }
 
     /** A course without a record to chase. */
@@ -69,14 +90,39 @@ public record Course(
         this(raceId, name, distanceM, lapLengthM, startTime, defaultTargetMs, timingPoints, null);
     }
 
+    /** A course in kilometres and UTC, everyone starting at {@code startTime}. */
+    public Course(final String raceId, final String name, final double distanceM, final Double lapLengthM,
+                  final Instant startTime, final long defaultTargetMs, final List<TimingPoint> timingPoints,
+                  final Long courseRecordMs) {
+        this(raceId, name, distanceM, lapLengthM, startTime, defaultTargetMs, timingPoints, courseRecordMs, null, null,
+                null);
+    }
+
     /** The same course with a record to chase. */
     public Course withCourseRecord(final long recordMs) {
-        return new Course(raceId, name, distanceM, lapLengthM, startTime, defaultTargetMs, timingPoints, recordMs);
+        return new Course(raceId, name, distanceM, lapLengthM, startTime, defaultTargetMs, timingPoints, recordMs,
+                timeZone, units, waves);
+    }
+
+    /** The same course in a time zone and units, with start waves. */
+    public Course withLocale(final String zone, final Units in, final List<Wave> startWaves) {
+        return new Course(raceId, name, distanceM, lapLengthM, startTime, defaultTargetMs, timingPoints, courseRecordMs,
+                zone, in, startWaves);
+    }
+
+    /** The race's time zone. */
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    /** The wave of this id, if the course has it. */
+    public Optional<Wave> wave(final String waveId) {
+        return waves.stream().filter(w -> w.id().equals(waveId)).findFirst();
     }
 
     /** The crossing a read names, if the course has it. */
     public Optional<TimingPoint> crossing(final String timingPointId, final Integer lap) {
-        final String wanted = lap == null ? timingPointId : timingPointId + "#" + lap;
+        final String wanted = Keys.crossing(timingPointId, lap);
         return timingPoints.stream().filter(p -> p.crossingId().equals(wanted)).findFirst();
     }
 

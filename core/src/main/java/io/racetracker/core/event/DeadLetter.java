@@ -39,6 +39,12 @@ public record DeadLetter(
     public enum Reason {
         NULL_KEY, NULL_VALUE, OVERSIZED, NOT_UTF8, MALFORMED_JSON, INVALID_FIELD, KEY_MISMATCH,
         UNKNOWN_RACE, UNKNOWN_ATHLETE, UNKNOWN_TIMING_POINT, BEYOND_COURSE, TIME_BACKWARDS, IMPOSSIBLE_PACE,
+        /** A timing system's passing for a chip that no entrant of the race wears. */
+        UNKNOWN_CHIP,
+        /** A passing timed before its athlete's wave started. */
+        BEFORE_START,
+        /** A line of a timing system's file that cannot be read as a passing. */
+        MALFORMED_LINE,
         /** A registration, course or other record that could not be read. */
         UNREADABLE_RECORD,
         /** The tracker failed on the record; it was set aside so that the next record goes on. */

@@ -1,5 +1,6 @@
 package io.racetracker.core.event;
 
+import io.racetracker.core.topic.Keys;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,7 +18,7 @@ import java.util.List;
 public record Leaderboard(String raceId, String category, int athletes, List<Entry> entries, Instant updatedAt) {
 
     public static String key(final String raceId, final String category) {
-        return raceId + "/" + category;
+        return Keys.leaderboard(raceId, category);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.racetracker.core.event;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.racetracker.core.topic.Keys;
 
 /**
  * One crossing of a timing mat on a course. A mat on a loop is crossed once per lap, so it appears once per lap
@@ -26,6 +27,6 @@ public record TimingPoint(
 
     /** Same key as {@link SplitEvent#crossingId()}. */
     public String crossingId() {
-        return lap == null ? id : id + "#" + lap;
+        return Keys.crossing(id, lap);
     }
 }

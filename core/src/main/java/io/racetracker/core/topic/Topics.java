@@ -24,25 +24,25 @@ public final class Topics {
     public static final int ATHLETE_PARTITIONS = 6;
 
     public static final Topic<SplitEvent> RACE_SPLITS = new Topic<>("race-splits", SplitEvent.class,
-            ATHLETE_PARTITIONS, false, "timing-mat reads; key = athlete id");
+            ATHLETE_PARTITIONS, false, "timing-mat reads; key = raceId/athleteId");
     public static final Topic<Athlete> RACE_ATHLETES = new Topic<>("race-athletes", Athlete.class,
-            ATHLETE_PARTITIONS, true, "athlete registry, latest registration per athlete; key = athlete id");
+            ATHLETE_PARTITIONS, true, "athlete registry, latest registration per athlete; key = raceId/athleteId");
     public static final Topic<Course> RACE_COURSES = new Topic<>("race-courses", Course.class,
             1, true, "race and course registry (timing points, laps, default target); key = race id");
 
     public static final Topic<AthleteProjection> ATHLETE_PROJECTIONS = new Topic<>("athlete-projections",
             AthleteProjection.class, ATHLETE_PARTITIONS, false,
-            "pace, projected finish, band and P(target) for every accepted split; key = athlete id");
+            "pace, projected finish, band and P(target) for every accepted split; key = raceId/athleteId");
     public static final Topic<AthleteProjection> ATHLETE_STATE = new Topic<>("athlete-state",
-            AthleteProjection.class, ATHLETE_PARTITIONS, true, "latest projection per athlete; key = athlete id");
+            AthleteProjection.class, ATHLETE_PARTITIONS, true, "latest projection per athlete; key = raceId/athleteId");
     public static final Topic<Leaderboard> RACE_LEADERBOARD = new Topic<>("race-leaderboard", Leaderboard.class,
             ATHLETE_PARTITIONS, true, "positions and gaps per race and category; key = raceId/category");
     public static final Topic<RaceAlert> RACE_ALERTS = new Topic<>("race-alerts", RaceAlert.class,
-            ATHLETE_PARTITIONS, false, "threshold crossings, lead changes, finishes; key = athlete id");
+            ATHLETE_PARTITIONS, false, "threshold crossings, lead changes, finishes; key = raceId/athleteId");
     public static final Topic<BroadcastLine> BROADCAST_FEED = new Topic<>("broadcast-feed", BroadcastLine.class,
-            ATHLETE_PARTITIONS, false, "compact graphics-ready lines, rate-limited per athlete; key = athlete id");
+            ATHLETE_PARTITIONS, false, "compact graphics-ready lines, rate-limited per athlete; key = raceId/athleteId");
     public static final Topic<RaceResult> RACE_RESULTS = new Topic<>("race-results", RaceResult.class,
-            ATHLETE_PARTITIONS, true, "final time and place per finisher; key = athlete id");
+            ATHLETE_PARTITIONS, true, "final time and place per finisher; key = raceId/athleteId");
     public static final Topic<DeadLetter> RACE_DEAD_LETTERS = new Topic<>("race-dead-letters", DeadLetter.class,
             ATHLETE_PARTITIONS, false, "every rejected input with its reason and original bytes; key = original key");
 
