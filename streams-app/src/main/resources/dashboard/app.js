@@ -235,7 +235,7 @@
     for (const tr of $('leaderboard').tBodies[0].rows) tr.classList.toggle('selected', tr.dataset.athlete === athleteId);
     renderAthlete();
     renderCharts();
-    fetch('/athletes/' + encodeURIComponent(athleteId) + '/history', { headers: { Accept: 'application/json' } })
+    fetch('/races/' + encodeURIComponent(state.race) + '/athletes/' + encodeURIComponent(athleteId) + '/history', { headers: { Accept: 'application/json' } })
       .then((r) => (r.ok ? r.json() : []))
       .then((list) => {
         if (state.selected !== athleteId) return;

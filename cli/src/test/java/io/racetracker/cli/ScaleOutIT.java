@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.racetracker.cli.verify.Books;
 import io.racetracker.core.event.AthleteProjection;
+import io.racetracker.core.topic.Keys;
 import io.racetracker.core.topic.Topics;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -69,10 +70,15 @@ class ScaleOutIT {
         }
     }
 
-    /** GET /athletes/{id} until it answers 200 (the owner may be rebalancing) or 60 s pass; the last status. */
-    private static int awaitAthlete(final int port, final String athleteId) throws Exception {
+    /**
+     * GET /races/{race}/athletes/{id} for an athlete key until it answers 200 (the owner may be rebalancing) or 60 s
+     * pass; the last status.
+     */
+    private static int awaitAthlete(final int port, final String athleteKey) throws Exception {
+        final String athleteId = Keys.athleteOf(athleteKey);
         final HttpClient http = HttpClient.newHttpClient();
-        final HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/athletes/" + athleteId))
+        final HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/races/"
+                        + Keys.raceOf(athleteKey) + "/athletes/" + athleteId))
                 .timeout(Duration.ofSeconds(10)).GET().build();
         final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         int status;

@@ -78,7 +78,7 @@ public final class RaceReplayer {
         sender.send(Topics.RACE_COURSES, course.raceId(), course);
         counts.merge("courses", 1L, Long::sum);
         for (final Athlete athlete : scenario.athletes()) {
-            sender.send(Topics.RACE_ATHLETES, athlete.athleteId(), athlete);
+            sender.send(Topics.RACE_ATHLETES, athlete.key(), athlete);
             counts.merge("athletes", 1L, Long::sum);
         }
         // registrations first, so no read arrives before its athlete is known

@@ -51,7 +51,7 @@ class RaceReplayerTest {
         for (int i = 0; i < reads.size(); i++) {
             assertEquals(vienna.reads().get(i), Topics.RACE_SPLITS.valueSerde().deserialize("race-splits",
                     reads.get(i).value()));
-            assertEquals(vienna.reads().get(i).athleteId(), reads.get(i).key());
+            assertEquals("vienna-2019/" + vienna.reads().get(i).athleteId(), reads.get(i).key(), "keyed raceId/athleteId");
         }
     }
 }

@@ -25,7 +25,7 @@ final class AthleteAlerts {
         final List<RaceAlert> alerts = new ArrayList<>();
         final String who = LiveText.shortName(now.name());
         final String target = "sub-" + RaceTime.target(now.targetMs());
-        final String where = LiveText.at(now);
+        final String where = LiveText.at(now, course.units());
         if (now.status() == AthleteStatus.FINISHED) {
             final boolean record = course.courseRecordMs() != null && now.elapsedMs() < course.courseRecordMs();
             alerts.add(alert(Type.FINISH, now, (double) now.elapsedMs(), who + " finishes in " + now.display().elapsed()

@@ -10,7 +10,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps each registration from {@code race-athletes} (key athlete id, co-partitioned with {@code race-splits}) with
+ * Keeps each registration from {@code race-athletes} (key {@code raceId/athleteId}, co-partitioned with {@code race-splits}) with
  * the athlete's history in {@value TrackerTopology#ATHLETE_SPLITS_STORE}, where {@link AthleteTracker} finds it in the
  * same lookup as the splits. A new registration replaces the old one from the next read on; a tombstone removes it
  * (later reads of the athlete are rejected as unknown) and keeps the splits already accepted. A registration
@@ -29,7 +29,14 @@ final class AthleteRegistry implements Processor<String, Athlete, String, DeadLe
     @Override
     public void process(final Record<String, Athlete> record) {
         if (record.key() == null) {
-            context.forward(record.withValue(keyless(record.value())));
+            context.forward(record.withValue(rejected(DeadLetter.Reason.NULL_KEY,
+                    "a registration needs raceId/athleteId as its key", null, record.value())));
+            return;
+        }
+        if (record.value() != null && !record.key().equals(record.value().key())) {
+            // kept, it would overwrite another athlete's registration and be projected again with every read
+            context.forward(record.withValue(rejected(DeadLetter.Reason.KEY_MISMATCH, "key '" + record.key()
+                    + "' is not the registration's raceId/athleteId '" + record.value().key() + "'", record.key(), record.value())));
             return;
         }
         final AthleteHistory history = store.get(record.key());
@@ -44,12 +51,12 @@ final class AthleteRegistry implements Processor<String, Athlete, String, DeadLe
         }
     }
 
-    private DeadLetter keyless(final Athlete athlete) {
+    private DeadLetter rejected(final DeadLetter.Reason code, final String reason, final String key,
+                                final Athlete athlete) {
         final RecordMetadata from = context.recordMetadata().orElseThrow();
         final byte[] value = athlete == null ? null
                 : Topics.RACE_ATHLETES.valueSerde().serializer().serialize(from.topic(), athlete);
-        return DeadLetter.of(DeadLetter.Reason.NULL_KEY, "a registration needs the athlete id as its key", from.topic(),
-                from.partition(), from.offset(), null, value, athlete == null ? null : athlete.raceId(),
-                athlete == null ? null : athlete.athleteId());
+        return DeadLetter.of(code, reason, from.topic(), from.partition(), from.offset(), key, value,
+                athlete == null ? null : athlete.raceId(), athlete == null ? null : athlete.athleteId());
     }
 }

@@ -9,6 +9,7 @@ import io.racetracker.core.event.RaceAlert;
 import io.racetracker.core.event.SplitEvent;
 import io.racetracker.core.event.TimingPoint;
 import io.racetracker.core.projection.Projector;
+import io.racetracker.core.topic.Keys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,43 +74,43 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
         context.forward(boardUpdates.isEmpty() ? record : record.withValue(out.withBoardUpdates(boardUpdates)));
     }
 
-    private TrackerOutput track(final String athleteId, final ParsedSplit read) {
+    private TrackerOutput track(final String athleteKey, final ParsedSplit read) {
         final SplitEvent split = read.split();
         final Course course = read.course();
         if (course == null) {
-            return TrackerOutput.rejected(read.reject(athleteId, Reason.UNKNOWN_RACE,
+            return TrackerOutput.rejected(read.reject(athleteKey, Reason.UNKNOWN_RACE,
                     "race '" + split.raceId() + "' is not registered on race-courses"));
         }
-        final AthleteHistory history = Optional.ofNullable(store.get(athleteId)).orElse(AthleteHistory.EMPTY);
+        final AthleteHistory history = Optional.ofNullable(store.get(athleteKey)).orElse(AthleteHistory.EMPTY);
         final Athlete athlete = history.athlete();
         if (athlete == null || !athlete.raceId().equals(split.raceId())) {
-            return TrackerOutput.rejected(read.reject(athleteId, Reason.UNKNOWN_ATHLETE,
-                    "athlete '" + athleteId + "' is not registered for race '" + split.raceId() + "' on race-athletes"));
+            return TrackerOutput.rejected(read.reject(athleteKey, Reason.UNKNOWN_ATHLETE,
+                    "athlete '" + split.athleteId() + "' is not registered for race '" + split.raceId() + "' on race-athletes"));
         }
         if (split.distanceM() > course.distanceM() + DISTANCE_TOLERANCE_M) {
-            return TrackerOutput.rejected(read.reject(athleteId, Reason.BEYOND_COURSE, "distanceM " + split.distanceM()
+            return TrackerOutput.rejected(read.reject(athleteKey, Reason.BEYOND_COURSE, "distanceM " + split.distanceM()
                     + " lies beyond the course, which ends at " + course.distanceM() + " m"));
         }
         final Optional<TimingPoint> point = course.crossing(split.timingPointId(), split.lap());
         if (point.isEmpty()) {
-            return TrackerOutput.rejected(read.reject(athleteId, Reason.UNKNOWN_TIMING_POINT, "timing point '"
+            return TrackerOutput.rejected(read.reject(athleteKey, Reason.UNKNOWN_TIMING_POINT, "timing point '"
                     + split.crossingId() + "' is not on the course of " + course.raceId()));
         }
         if (Math.abs(point.get().distanceM() - split.distanceM()) > DISTANCE_TOLERANCE_M) {
-            return TrackerOutput.rejected(read.reject(athleteId, Reason.INVALID_FIELD, "distanceM " + split.distanceM()
+            return TrackerOutput.rejected(read.reject(athleteKey, Reason.INVALID_FIELD, "distanceM " + split.distanceM()
                     + " does not match timing point " + split.crossingId() + " at " + point.get().distanceM() + " m"));
         }
         silence.observe(course.raceId(), split.readAt(), context.currentSystemTimeMs());
         if (history.crossing(split.crossingId()).isPresent()) {
             final AthleteHistory counted = history.withDuplicate();
-            store.put(athleteId, counted);
+            store.put(athleteKey, counted);
             return TrackerOutput.stateOnly(stateOf(course, counted), List.of());
         }
         final SplitEvent placed = new SplitEvent(split.raceId(), split.athleteId(), split.bib(), split.timingPointId(),
-                point.get().distanceM(), split.lap(), split.elapsedMs(), split.readAt());
+                point.get().distanceM(), split.lap(), split.elapsedMs(), split.readAt(), split.gunElapsedMs());
         final Optional<Impossible> impossible = Impossible.check(history, placed);
         if (impossible.isPresent()) {
-            return TrackerOutput.rejected(read.reject(athleteId, impossible.get().reason(), impossible.get().message()));
+            return TrackerOutput.rejected(read.reject(athleteKey, impossible.get().reason(), impossible.get().message()));
         }
         return accept(course, athlete, history, placed);
     }
@@ -132,9 +133,9 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
         if (broadcastDue) {
             updated = updated.withBroadcastAt(placed.readAt());
         }
-        store.put(athlete.athleteId(), updated.withStanding(AthleteHistory.Standing.of(state)));
+        store.put(athlete.key(), updated.withStanding(AthleteHistory.Standing.of(state)));
         watchForSilence(state);
-        return new TrackerOutput(projection, state, raised, broadcastDue ? LiveText.broadcast(state) : null, null);
+        return new TrackerOutput(projection, state, raised, broadcastDue ? LiveText.broadcast(state, course.units()) : null, null);
     }
 
     private AthleteProjection stateOf(final Course course, final AthleteHistory history) {
@@ -149,13 +150,14 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
     }
 
     private void watchForSilence(final AthleteProjection state) {
+        final String key = Keys.athlete(state.raceId(), state.athleteId());
         if (state.status() != AthleteStatus.ON_COURSE) {
-            silence.forget(state.athleteId());
+            silence.forget(key);
             return;
         }
         final long toNextMs = state.etaNextMs() == null ? 0 : state.etaNextMs() - state.elapsedMs();
         final long allowedMs = Math.max(options.dnfSilence().toMillis(), 3 * toNextMs);
-        silence.watch(state.athleteId(), state.raceId(), state.readAt().toEpochMilli() + allowedMs);
+        silence.watch(key, state.raceId(), state.readAt().toEpochMilli() + allowedMs);
     }
 
     /**
@@ -185,24 +187,24 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
     }
 
     private void giveUpSilentAthletes(final long wallMs) {
-        for (final String athleteId : silence.overdue(wallMs)) {
-            final AthleteHistory history = store.get(athleteId);
+        for (final String athleteKey : silence.overdue(wallMs)) {
+            final AthleteHistory history = store.get(athleteKey);
             if (history == null || history.splits().isEmpty()) {
                 continue;
             }
             courseOf(history).ifPresent(course -> {
                 final AthleteHistory given = history.withDnf();
-                store.put(athleteId, given);
+                store.put(athleteKey, given);
                 final AthleteProjection state = stateOf(course, given);
                 if (state.pacemaker()) {
                     // stepping off is a pacemaker's job done, not news
-                    forward(new Record<>(athleteId, TrackerOutput.stateOnly(state, List.of()), wallMs));
+                    forward(new Record<>(athleteKey, TrackerOutput.stateOnly(state, List.of()), wallMs));
                     return;
                 }
                 final RaceAlert alert = AthleteAlerts.alert(RaceAlert.Type.DID_NOT_FINISH, state, null,
-                        LiveText.shortName(state.name()) + " did not finish: no read since " + LiveText.at(state).substring(3)
+                        LiveText.shortName(state.name()) + " did not finish: no read since " + LiveText.place(state, course.units())
                                 + " at " + state.display().elapsed());
-                forward(new Record<>(athleteId, TrackerOutput.stateOnly(state, new ArrayList<>(List.of(alert))), wallMs));
+                forward(new Record<>(athleteKey, TrackerOutput.stateOnly(state, new ArrayList<>(List.of(alert))), wallMs));
             });
         }
     }

@@ -3,6 +3,7 @@ package io.racetracker.streams;
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.AthleteStatus;
 import io.racetracker.core.event.BroadcastLine;
+import io.racetracker.core.event.Units;
 import io.racetracker.core.race.RaceTime;
 import java.util.Locale;
 
@@ -24,23 +25,28 @@ final class LiveText {
         return name.substring(start, end).toUpperCase(Locale.ROOT);
     }
 
-    /** "at 25 km", "at HALF", "at LOOP lap 3". */
-    static String at(final AthleteProjection p) {
+    /** "at 25 km" (or "at 15.5 mi" where the race reads miles), "at HALF", "at LOOP lap 3". */
+    static String at(final AthleteProjection p, final Units units) {
+        return "at " + place(p, units);
+    }
+
+    /** "25 km" (or "15.5 mi" where the race reads miles), "HALF", "LOOP lap 3": where the athlete was last read. */
+    static String place(final AthleteProjection p, final Units units) {
         final String id = p.timingPointId();
         if (id.length() > 1 && id.endsWith("K") && id.chars().limit(id.length() - 1).allMatch(Character::isDigit)) {
-            return "at " + id.substring(0, id.length() - 1) + " km";
+            return units == Units.KM ? id.substring(0, id.length() - 1) + " km" : RaceTime.distance(p.distanceM(), units);
         }
-        return "at " + p.timingPointId() + (p.lap() == null ? "" : " lap " + p.lap());
+        return p.timingPointId() + (p.lap() == null ? "" : " lap " + p.lap());
     }
 
     /** {@code KIPCHOGE 1:59:43 PROJ - 87% SUB-2:00 - +11 s AT HALF}; {@code KIPCHOGE FINISHES 1:59:40 - SUB-2:00}. */
-    static BroadcastLine broadcast(final AthleteProjection p) {
+    static BroadcastLine broadcast(final AthleteProjection p, final Units units) {
         final String name = shortName(p.name());
         final String target = "SUB-" + RaceTime.target(p.targetMs());
         final String text = p.status() == AthleteStatus.FINISHED
                 ? name + " FINISHES " + p.display().elapsed() + (p.elapsedMs() < p.targetMs() ? " - " + target : "")
                 : name + " " + p.display().projectedFinish() + " PROJ - " + p.display().chance() + " " + target + " - "
-                    + RaceTime.gap(p.aheadOfTargetMs()) + " " + at(p).toUpperCase(Locale.ROOT);
+                    + RaceTime.gap(p.aheadOfTargetMs()) + " " + at(p, units).toUpperCase(Locale.ROOT);
         return new BroadcastLine(p.raceId(), p.athleteId(), text, p.timingPointId(), p.distanceM(), p.elapsedMs(),
                 p.projectedFinishMs(), p.pTarget(), p.aheadOfTargetMs(), p.status(), p.readAt());
     }

@@ -4,6 +4,7 @@ import io.racetracker.core.event.Leaderboard;
 import io.racetracker.core.event.RaceAlert;
 import io.racetracker.core.event.RaceResult;
 import io.racetracker.core.race.RaceTime;
+import io.racetracker.core.topic.Keys;
 import io.racetracker.streams.BoardState.MatLeader;
 import io.racetracker.streams.BoardState.Meta;
 import java.time.Instant;
@@ -235,10 +236,11 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
                 displaced.addAll(slowerFinishersInTop(board, update));
             }
         }
-        context.forward(record.withKey(update.athleteId()).withValue(BoardOutput.of(result(update))));
+        context.forward(record.withKey(Keys.athlete(update.raceId(), update.athleteId()))
+                .withValue(BoardOutput.of(result(update))));
         for (final String athleteId : displaced) {
             final BoardUpdate other = latest.get(update.raceId() + "|" + athleteId);
-            context.forward(record.withKey(athleteId).withValue(BoardOutput.of(result(other))));
+            context.forward(record.withKey(Keys.athlete(update.raceId(), athleteId)).withValue(BoardOutput.of(result(other))));
         }
     }
 
@@ -289,6 +291,6 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
                               final BoardUpdate at, final Double value, final String message) {
         final RaceAlert alert = new RaceAlert(type, about.raceId(), about.athleteId(), about.name(), category,
                 at.timingPointId(), at.distanceM(), about.elapsedMs(), value, message, at.readAt());
-        context.forward(new Record<>(about.athleteId(), BoardOutput.of(alert), recordTimestamp));
+        context.forward(new Record<>(Keys.athlete(about.raceId(), about.athleteId()), BoardOutput.of(alert), recordTimestamp));
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
- * When each athlete on course is due to be given up as did-not-finish, and each race's clock. A race's clock is
+ * When each athlete on course (by athlete key, {@code raceId/athleteId}) is due to be given up as did-not-finish, and each race's clock. A race's clock is
  * the latest read time seen in it, run forward in real time since: live it is the race's own time, and in a fast
  * replay it jumps with the reads. In memory; rebuilt from the {@code athlete-splits} store when a task starts.
  */
@@ -18,7 +18,7 @@ final class SilenceWatch {
     }
 
     /** A deadline as it was set; it still holds only while {@link #deadlineOf} has this very instance. */
-    private record Deadline(long atMs, String athleteId) {
+    private record Deadline(long atMs, String athleteKey) {
     }
 
     private static final Comparator<Deadline> EARLIEST = Comparator.comparingLong(Deadline::atMs);
@@ -40,9 +40,9 @@ final class SilenceWatch {
      * comes due: cheaper than removing it on every read. The queues are compacted when such entries outnumber the
      * athletes watched.
      */
-    void watch(final String athleteId, final String raceId, final long deadlineMs) {
-        final Deadline deadline = new Deadline(deadlineMs, athleteId);
-        if (deadlineOf.put(athleteId, deadline) != null) {
+    void watch(final String athleteKey, final String raceId, final long deadlineMs) {
+        final Deadline deadline = new Deadline(deadlineMs, athleteKey);
+        if (deadlineOf.put(athleteKey, deadline) != null) {
             superseded++;
         }
         deadlines.computeIfAbsent(raceId, r -> new PriorityQueue<>(EARLIEST)).add(deadline);
@@ -51,13 +51,13 @@ final class SilenceWatch {
         }
     }
 
-    void forget(final String athleteId) {
-        if (deadlineOf.remove(athleteId) != null) {
+    void forget(final String athleteKey) {
+        if (deadlineOf.remove(athleteKey) != null) {
             superseded++;
         }
     }
 
-    /** Removes and returns the athletes whose deadline has passed on their race's clock. */
+    /** Removes and returns the keys of the athletes whose deadline has passed on their race's clock. */
     List<String> overdue(final long wallMs) {
         final List<String> overdue = new ArrayList<>();
         for (final Map.Entry<String, PriorityQueue<Deadline>> race : deadlines.entrySet()) {
@@ -70,8 +70,8 @@ final class SilenceWatch {
             while (!queue.isEmpty() && queue.peek().atMs() < now) {
                 final Deadline due = queue.poll();
                 if (holds(due)) {
-                    deadlineOf.remove(due.athleteId());
-                    overdue.add(due.athleteId());
+                    deadlineOf.remove(due.athleteKey());
+                    overdue.add(due.athleteKey());
                 } else {
                     superseded--;
                 }
@@ -81,7 +81,7 @@ final class SilenceWatch {
     }
 
     private boolean holds(final Deadline deadline) {
-        return deadlineOf.get(deadline.athleteId()) == deadline;
+        return deadlineOf.get(deadline.athleteKey()) == deadline;
     }
 
     private void compact() {

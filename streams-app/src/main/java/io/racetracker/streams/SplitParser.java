@@ -62,11 +62,11 @@ final class SplitParser implements FixedKeyProcessor<String, byte[], ParsedSplit
             return reject(code, e.getMessage(), key, value, partition, offset);
         }
         if (key == null) {
-            return reject(Reason.NULL_KEY, "key is null; the key must be the athlete id '" + split.athleteId() + "'",
+            return reject(Reason.NULL_KEY, "key is null; the key must be raceId/athleteId '" + split.key() + "'",
                     null, value, partition, offset);
         }
-        if (!key.equals(split.athleteId())) {
-            return reject(Reason.KEY_MISMATCH, "key '" + key + "' is not the athleteId '" + split.athleteId()
+        if (!key.equals(split.key())) {
+            return reject(Reason.KEY_MISMATCH, "key '" + key + "' is not raceId/athleteId '" + split.key()
                     + "'; reads keyed otherwise may land on another partition, out of order", key, value, partition, offset);
         }
         return ParsedSplit.accepted(split, value, partition, offset);

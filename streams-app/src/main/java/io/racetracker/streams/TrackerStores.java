@@ -5,6 +5,7 @@ import io.racetracker.core.event.Course;
 import io.racetracker.core.event.Leaderboard;
 import io.racetracker.core.model.FinishTimeModel;
 import io.racetracker.core.projection.Projector;
+import io.racetracker.core.topic.Keys;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -22,7 +23,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * or the key's partition is not on this instance).
  */
 public final class TrackerStores {
-    /** The store, and key, whose owner answers for an athlete: key the athlete id. */
+    /** The store, and key, whose owner answers for an athlete: key {@code raceId/athleteId}. */
     public static final String ATHLETE_OWNER_STORE = TrackerTopology.ATHLETE_SPLITS_STORE;
     /** The store, and key, whose owner answers for a race's leaderboards: key the race id. */
     public static final String RACE_OWNER_STORE = TrackerTopology.LEADERBOARDS_STORE;
@@ -36,8 +37,9 @@ public final class TrackerStores {
     }
 
     /** The athlete's latest state, or empty when no split of theirs was accepted here. */
-    public Optional<AthleteProjection> athleteState(final String athleteId) {
-        final AthleteHistory history = this.<AthleteHistory>plain(TrackerTopology.ATHLETE_SPLITS_STORE).get(athleteId);
+    public Optional<AthleteProjection> athleteState(final String raceId, final String athleteId) {
+        final AthleteHistory history = this.<AthleteHistory>plain(TrackerTopology.ATHLETE_SPLITS_STORE)
+                .get(Keys.athlete(raceId, athleteId));
         if (history == null || history.splits().isEmpty()) {
             return Optional.empty();
         }

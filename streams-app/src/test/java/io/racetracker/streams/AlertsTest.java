@@ -10,6 +10,7 @@ import io.racetracker.core.event.Course;
 import io.racetracker.core.event.RaceAlert;
 import io.racetracker.core.event.RaceAlert.Type;
 import io.racetracker.core.model.EvenPaceModel;
+import io.racetracker.core.topic.Keys;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ class AlertsTest {
             fx.read(course, runner, "30K", "1:30:00");
             fx.advanceWallClock(Duration.ofSeconds(2));
 
-            assertEquals(2, fx.projections.readKeyValuesToList().stream().filter(kv -> kv.key.equals("p1")).count());
+            assertEquals(2, fx.projections.readKeyValuesToList().stream().filter(kv -> Keys.athleteOf(kv.key).equals("p1")).count());
             assertEquals(AthleteStatus.DNF, lastState(fx, "p1"), "stepped off: did not finish");
             assertTrue(fx.alerts.readValuesToList().stream().noneMatch(a -> a.athleteId().equals("p1")));
             assertTrue(fx.broadcasts.readValuesToList().stream().noneMatch(b -> b.athleteId().equals("p1")));
@@ -107,7 +108,7 @@ class AlertsTest {
     }
 
     private static AthleteStatus lastState(final TopologyFixture fx, final String athleteId) {
-        return fx.state.readKeyValuesToList().stream().filter(kv -> kv.key.equals(athleteId))
+        return fx.state.readKeyValuesToList().stream().filter(kv -> Keys.athleteOf(kv.key).equals(athleteId))
                 .reduce((a, b) -> b).orElseThrow().value.status();
     }
 

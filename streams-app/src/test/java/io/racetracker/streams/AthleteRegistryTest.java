@@ -8,6 +8,7 @@ import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.Course;
 import io.racetracker.core.event.DeadLetter;
 import io.racetracker.core.topic.Topics;
+import io.racetracker.core.topic.Keys;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -25,15 +26,15 @@ class AthleteRegistryTest {
             fx.read(course, kiptum, "5K", "0:14:30");
             final Athlete renamed = new Athlete(kiptum.athleteId(), kiptum.raceId(), kiptum.bib(), "Kelvin KIPTUM CHERUIYOT",
                     kiptum.country(), kiptum.sex(), "M18", kiptum.age(), 7_260_000L, false);
-            fx.athletes.pipeInput(kiptum.athleteId(), renamed, course.startTime().plusSeconds(900));
+            fx.athletes.pipeInput(kiptum.key(), renamed, course.startTime().plusSeconds(900));
             fx.read(course, kiptum, "10K", "0:28:55");
 
             final List<AthleteProjection> projections = fx.projections.readValuesToList();
             assertEquals(List.of("Kelvin Kiptum", "Kelvin KIPTUM CHERUIYOT"), projections.stream().map(AthleteProjection::name).toList());
             assertEquals(List.of("ELITE-M", "M18"), projections.stream().map(AthleteProjection::category).toList());
             final KeyValueStore<String, AthleteHistory> store = fx.driver.getKeyValueStore(TrackerTopology.ATHLETE_SPLITS_STORE);
-            assertEquals(renamed, store.get("kiptum").athlete());
-            assertEquals(2, store.get("kiptum").splits().size(), "the registration and the splits in one record");
+            assertEquals(renamed, store.get(kiptum.key()).athlete());
+            assertEquals(2, store.get(kiptum.key()).splits().size(), "the registration and the splits in one record");
         }
     }
 
@@ -42,14 +43,14 @@ class AthleteRegistryTest {
         try (TopologyFixture fx = new TopologyFixture()) {
             fx.register(course, kiptum);
             fx.read(course, kiptum, "5K", "0:14:30");
-            fx.athletes.pipeInput(kiptum.athleteId(), null, course.startTime().plusSeconds(900));
+            fx.athletes.pipeInput(kiptum.key(), null, course.startTime().plusSeconds(900));
             fx.read(course, kiptum, "10K", "0:28:55");
 
             final DeadLetter rejected = fx.deadLetters.readValue();
             assertEquals(DeadLetter.Reason.UNKNOWN_ATHLETE, rejected.code());
             final KeyValueStore<String, AthleteHistory> store = fx.driver.getKeyValueStore(TrackerTopology.ATHLETE_SPLITS_STORE);
-            assertNull(store.get("kiptum").athlete());
-            assertEquals(1, store.get("kiptum").splits().size());
+            assertNull(store.get(kiptum.key()).athlete());
+            assertEquals(1, store.get(kiptum.key()).splits().size());
 
             fx.athletes.pipeInput("nobody", null, course.startTime().plusSeconds(900));
             assertNull(store.get("nobody"), "a tombstone for no one stores nothing");

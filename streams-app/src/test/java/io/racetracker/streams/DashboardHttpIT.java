@@ -74,7 +74,7 @@ class DashboardHttpIT {
         final List<SplitEvent> secondHalf = his.stream().filter(r -> r.distanceM() > 21_100).toList();
         replay(firstHalf);
         final double halfway = firstHalf.get(firstHalf.size() - 1).distanceM();
-        awaitStatus("/athletes/" + KIPCHOGE, 200, body -> Json.mapper().readTree(body).get("distanceM").asDouble() == halfway);
+        awaitStatus("/races/" + Vienna2019.RACE_ID + "/athletes/" + KIPCHOGE, 200, body -> Json.mapper().readTree(body).get("distanceM").asDouble() == halfway);
         // the query answers from the live store, which may run up to a commit ahead of the output topics, and the
         // page's feed follows the topics on a consumer of its own: subscribe once the feed has taken up the first half
         final Subscribed subscribed = Await.until(() -> subscribe("/events?athlete=" + KIPCHOGE + "&kind=state,projection"),
@@ -100,12 +100,12 @@ class DashboardHttpIT {
         // boards are published once a second: wait for it with a deadline
         awaitStatus("/races/" + Vienna2019.RACE_ID + "/leaderboard?category=ALL", 200,
                 body -> KIPCHOGE.equals(Json.mapper().readTree(body).at("/entries/0/athleteId").asText()));
-        assertEquals(200, get("/athletes/" + KIPCHOGE + "/history").statusCode());
+        assertEquals(200, get("/races/" + Vienna2019.RACE_ID + "/athletes/" + KIPCHOGE + "/history").statusCode());
     }
 
     @Test
     void unknownAthleteOrLeaderboardIs404WithAMessage() throws Exception {
-        final HttpResponse<String> athlete = get("/athletes/nobody-here");
+        final HttpResponse<String> athlete = get("/races/vienna-2019/athletes/nobody-here");
         assertEquals(404, athlete.statusCode());
         assertTrue(athlete.body().contains("no athlete 'nobody-here'"), athlete.body());
         assertTrue(athlete.headers().firstValue("content-type").orElse("").startsWith("application/json"));
@@ -125,13 +125,13 @@ class DashboardHttpIT {
         assertEquals(400, get("/events?colour=red").statusCode());
         assertEquals(400, get("/events?race=a&race=b").statusCode());
         assertEquals(400, get("/races/vienna-2019/leaderboard?category=%20ALL").statusCode());
-        assertEquals(400, get("/athletes/%3Cimg%3E").statusCode());
+        assertEquals(400, get("/races/vienna-2019/athletes/%3Cimg%3E").statusCode());
     }
 
     @Test
     void onlyGetIsAllowed() throws Exception {
         for (final String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
-            final HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/athletes/" + KIPCHOGE))
+            final HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/races/" + Vienna2019.RACE_ID + "/athletes/" + KIPCHOGE))
                     .method(method, HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(405, response.statusCode(), method);
             assertEquals("GET", response.headers().firstValue("allow").orElse(""), method);

@@ -54,9 +54,9 @@ class LondonRaceIT {
 
             final List<AthleteProjection> hassan = kafka.readUntil(Topics.ATHLETE_PROJECTIONS.name(),
                             Topics.ATHLETE_PROJECTIONS.valueSerde(),
-                            read -> read.stream().anyMatch(r -> r.key().equals("sifan-hassan")
+                            read -> read.stream().anyMatch(r -> r.key().equals("london-2023/sifan-hassan")
                                     && r.value().timingPointId().equals("FINISH")), Duration.ofMinutes(1)).stream()
-                    .filter(r -> r.key().equals("sifan-hassan")).map(ConsumerRecord::value).toList();
+                    .filter(r -> r.key().equals("london-2023/sifan-hassan")).map(ConsumerRecord::value).toList();
             final Map<String, Long> projected = hassan.stream()
                     .collect(Collectors.toMap(AthleteProjection::timingPointId, AthleteProjection::projectedFinishMs));
             assertTrue(projected.get("25K") > projected.get("20K") + 20_000,
@@ -69,7 +69,7 @@ class LondonRaceIT {
     }
 
     private static Map<String, RaceResult> latest(final List<ConsumerRecord<String, RaceResult>> read) {
-        return read.stream().collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value, (a, b) -> b));
+        return read.stream().collect(Collectors.toMap(r -> r.value().athleteId(), ConsumerRecord::value, (a, b) -> b));
     }
 
     private static Map<String, Integer> categoryPlaces(final Map<String, RaceResult> results) {

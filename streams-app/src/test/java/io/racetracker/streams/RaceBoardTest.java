@@ -9,6 +9,7 @@ import io.racetracker.core.event.Leaderboard;
 import io.racetracker.core.event.RaceAlert;
 import io.racetracker.core.event.RaceAlert.Type;
 import io.racetracker.core.event.RaceResult;
+import io.racetracker.core.topic.Keys;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ class RaceBoardTest {
             fx.read(course, hassan, "FINISH", "2:18:33");
 
             final Map<String, RaceResult> results = fx.results.readKeyValuesToList().stream()
-                    .collect(Collectors.toMap(kv -> kv.key, kv -> kv.value));
+                    .collect(Collectors.toMap(kv -> Keys.athleteOf(kv.key), kv -> kv.value));
             assertEquals(3, results.size(), "the pacemaker has no result");
             assertEquals(1, results.get("kiptum").place());
             assertEquals(2, results.get("kamworor").place());
@@ -134,7 +135,7 @@ class RaceBoardTest {
             fx.read(course, kiptum, "FINISH", "2:01:25");
 
             final Map<String, RaceResult> latest = fx.results.readKeyValuesToList().stream()
-                    .collect(Collectors.toMap(kv -> kv.key, kv -> kv.value, (a, b) -> b));
+                    .collect(Collectors.toMap(kv -> Keys.athleteOf(kv.key), kv -> kv.value, (a, b) -> b));
             assertEquals(1, latest.get("kiptum").place());
             assertEquals(2, latest.get("kamworor").place(), "published again when Kiptum came in faster");
             assertEquals(2, latest.get("kamworor").categoryPlace());

@@ -81,12 +81,12 @@ final class TopologyFixture implements AutoCloseable {
     void register(final Course course, final Athlete... registrations) {
         courses.pipeInput(course.raceId(), course, course.startTime());
         for (final Athlete athlete : registrations) {
-            athletes.pipeInput(athlete.athleteId(), athlete, course.startTime());
+            athletes.pipeInput(athlete.key(), athlete, course.startTime());
         }
     }
 
     void read(final SplitEvent split) {
-        splits.pipeInput(split.athleteId(), Topics.RACE_SPLITS.valueSerde().serialize("", split), split.readAt());
+        splits.pipeInput(split.key(), Topics.RACE_SPLITS.valueSerde().serialize("", split), split.readAt());
     }
 
     /** A read of a standard mat ({@code 5K}, {@code HALF}, ...) at a chip time written as H:MM:SS. */

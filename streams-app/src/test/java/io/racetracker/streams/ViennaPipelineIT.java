@@ -44,11 +44,11 @@ class ViennaPipelineIT {
             final long kipchogeReads = vienna.reads().stream().filter(r -> r.athleteId().equals(KIPCHOGE)).count();
             final List<ConsumerRecord<String, AthleteProjection>> records = kafka.readUntil(
                     Topics.ATHLETE_PROJECTIONS.name(), Topics.ATHLETE_PROJECTIONS.valueSerde(),
-                    read -> read.stream().filter(r -> r.key().equals(KIPCHOGE)).count() >= kipchogeReads,
-                    Duration.ofSeconds(60)).stream().filter(r -> r.key().equals(KIPCHOGE)).toList();
+                    read -> read.stream().filter(r -> r.key().equals(Vienna2019.RACE_ID + "/" + KIPCHOGE)).count() >= kipchogeReads,
+                    Duration.ofSeconds(60)).stream().filter(r -> r.key().equals(Vienna2019.RACE_ID + "/" + KIPCHOGE)).toList();
 
             assertEquals(kipchogeReads, records.size());
-            assertTrue(records.stream().allMatch(r -> r.value().athleteId().equals(KIPCHOGE)), "keyed by athlete id");
+            assertTrue(records.stream().allMatch(r -> r.value().athleteId().equals(KIPCHOGE)), "keyed by raceId/athleteId");
             final List<Double> distances = records.stream().map(r -> r.value().distanceM()).toList();
             assertEquals(distances.stream().sorted().toList(), distances, "one partition, in course order");
             final AthleteProjection finish = records.get(records.size() - 1).value();

@@ -40,7 +40,7 @@ final class RaceLoader {
         final Course course = race.course();
         sender.send(Topics.RACE_COURSES, course.raceId(), course);
         for (final Athlete athlete : race.athletes()) {
-            sender.send(Topics.RACE_ATHLETES, athlete.athleteId(), athlete);
+            sender.send(Topics.RACE_ATHLETES, athlete.key(), athlete);
         }
         sender.flush();
     }

@@ -6,7 +6,7 @@ import java.time.Instant;
  * What the tracker knows about one athlete after one accepted split: the value on {@code athlete-projections}
  * (one per split) and {@code athlete-state} (latest per athlete), keyed by athlete id. Durations are
  * milliseconds, distances metres and paces seconds per kilometre; {@link #display()} repeats the headline
- * figures as a person reads them (H:MM:SS, min/km).
+ * figures as a person reads them (H:MM:SS, min/km or min/mi as the race has it, the race's local time of day).
  *
  * @param pacemaker           true for pacemakers, who are tracked but left off leaderboards and results
  * @param segmentPaceSecPerKm pace since the previous accepted split (or the start)
@@ -69,7 +69,13 @@ public record AthleteProjection(
                 acceptedSplits, duplicateReads, display);
     }
 
-    /** The headline figures as a commentator reads them. */
+    /**
+     * The headline figures as a commentator reads them, in the race's units ({@code min/km} or {@code min/mi}) and
+     * local time.
+     *
+     * @param distance  distance covered, e.g. {@code 25.0 km} or {@code 15.5 mi}
+     * @param timeOfDay when the mat read the chip, on the race's local clock, {@code HH:MM:SS}
+     */
     public record Display(
             String elapsed,
             String averagePace,
@@ -78,6 +84,8 @@ public record AthleteProjection(
             String band,
             String target,
             String chance,
-            String vsTarget) {
+            String vsTarget,
+            String distance,
+            String timeOfDay) {
     }
 }

@@ -60,13 +60,15 @@ public final class Projector {
 
         final AthleteProjection.Display display = new AthleteProjection.Display(
                 RaceTime.hms(latest.elapsedMs()),
-                RaceTime.pace(averagePace),
-                RaceTime.pace(segmentPace),
+                RaceTime.pace(averagePace, course.units()),
+                RaceTime.pace(segmentPace, course.units()),
                 RaceTime.hms(forecast.projectedFinishMs()),
                 RaceTime.hms(p10) + " - " + RaceTime.hms(p90),
                 RaceTime.target(targetMs),
                 Math.round(pTarget * 100) + "%",
-                RaceTime.gap(Math.abs(aheadMs)).substring(1) + (aheadMs >= 0 ? " ahead" : " behind"));
+                RaceTime.gap(Math.abs(aheadMs)).substring(1) + (aheadMs >= 0 ? " ahead" : " behind"),
+                RaceTime.distance(latest.distanceM(), course.units()),
+                RaceTime.timeOfDay(latest.readAt(), course.zone()));
 
         return new AthleteProjection(course.raceId(), athlete.athleteId(), athlete.bib(), athlete.name(),
                 athlete.category(), athlete.pacemaker(), latest.timingPointId(), latest.lap(), latest.distanceM(), latest.elapsedMs(),

@@ -1,9 +1,13 @@
 package io.racetracker.core.race;
 
+import io.racetracker.core.event.Units;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Times and paces as runners read them: H:MM:SS and M:SS/km. */
+/** Times, paces and distances as runners read them: H:MM:SS, M:SS/km or M:SS/mi, km or mi, time of day. */
 public final class RaceTime {
     private static final Pattern HMS = Pattern.compile("^(?:(\\d+):)?(\\d{1,2}):(\\d{2})(?:\\.(\\d{1,3}))?$");
 
@@ -42,11 +46,33 @@ public final class RaceTime {
 
     /** 170.0 s/km gives {@code 2:50/km}. */
     public static String pace(final double secondsPerKm) {
+        return pace(secondsPerKm, Units.KM);
+    }
+
+    /** A pace in the race's units: 170.0 s/km gives {@code 2:50/km}, or {@code 4:34/mi} in miles. */
+    public static String pace(final double secondsPerKm, final Units units) {
         if (!Double.isFinite(secondsPerKm) || secondsPerKm <= 0) {
             return "-";
         }
-        final long seconds = Math.round(secondsPerKm);
-        return twoDigits(new StringBuilder(8).append(seconds / 60).append(':'), seconds % 60).append("/km").toString();
+        final long seconds = Math.round(units.pace(secondsPerKm));
+        return twoDigits(new StringBuilder(8).append(seconds / 60).append(':'), seconds % 60).append('/')
+                .append(units.symbol()).toString();
+    }
+
+    /** A distance in the race's units to a tenth: 25,000 m gives {@code 25.0 km}, or {@code 15.5 mi} in miles. */
+    public static String distance(final double metres, final Units units) {
+        final long tenths = Math.round(units.of(metres) * 10);
+        return new StringBuilder(10).append(tenths / 10).append('.').append(tenths % 10).append(' ')
+                .append(units.symbol()).toString();
+    }
+
+    /** The time of day of an instant in a zone, {@code HH:MM:SS}, as the race's clocks show it. */
+    public static String timeOfDay(final Instant at, final ZoneId zone) {
+        final LocalTime local = LocalTime.ofInstant(at, zone);
+        final StringBuilder text = new StringBuilder(8);
+        twoDigits(text, local.getHour()).append(':');
+        twoDigits(text, local.getMinute()).append(':');
+        return twoDigits(text, local.getSecond()).toString();
     }
 
     /*

@@ -84,7 +84,7 @@ public final class FaultInjector implements Iterator<Outgoing> {
             sendAt = sendAt.plusMillis(1 + random.nextLong(faults.maxLateMs()));
             kind = Outgoing.Kind.LATE;
         }
-        add(new Outgoing(kind, read.athleteId(), read, null, sendAt));
+        add(new Outgoing(kind, read.key(), read, null, sendAt));
         if (faults.duplicateRate() > 0 && random.nextDouble() < faults.duplicateRate()) {
             final int copies = random.nextDouble() < 0.7 ? 1 : 2;
             long laterMs = 0;
@@ -93,7 +93,7 @@ public final class FaultInjector implements Iterator<Outgoing> {
                 final SplitEvent copy = new SplitEvent(read.raceId(), read.athleteId(), read.bib(),
                         read.timingPointId(), read.distanceM(), read.lap(), read.elapsedMs() + laterMs,
                         read.readAt().plusMillis(laterMs));
-                add(new Outgoing(Outgoing.Kind.DUPLICATE, read.athleteId(), copy, null, sendAt.plusMillis(laterMs)));
+                add(new Outgoing(Outgoing.Kind.DUPLICATE, read.key(), copy, null, sendAt.plusMillis(laterMs)));
             }
         }
         if (faults.malformedRate() > 0 && random.nextDouble() < faults.malformedRate()) {

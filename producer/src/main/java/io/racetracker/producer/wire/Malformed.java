@@ -19,7 +19,7 @@ final class Malformed {
 
     Broken of(final SplitEvent read) {
         final ObjectNode json = Json.mapper().valueToTree(read);
-        final String key = read.athleteId();
+        final String key = read.key();
         switch (random.nextInt(8)) {
             case 0:
                 final String text = json.toString();
@@ -44,7 +44,7 @@ final class Malformed {
             case 6:
                 return new Broken(key, utf8("[" + json + "]"), "an array, not an object");
             default:
-                return new Broken(key + "-other", utf8(json.toString()), "key is not the athlete id");
+                return new Broken(key + "-other", utf8(json.toString()), "key is not the race and athlete id");
         }
     }
 

@@ -7,7 +7,7 @@ import java.time.Instant;
  * One record for {@code race-splits}, as the timing system delivers it.
  *
  * @param kind   what it is, for the summary
- * @param key    record key (the athlete id, except for some malformed records)
+ * @param key    record key ({@code raceId/athleteId}, except for some malformed records)
  * @param read   the read, null for a malformed record
  * @param raw    the exact bytes to send for a malformed record, null otherwise
  * @param sendAt race-clock moment of delivery; differs from {@code read.readAt()} for late reads

@@ -116,7 +116,7 @@ class FaultInjectorTest {
             }
             if (parsed != null) {
                 badKeys++;
-                assertFalse(parsed.athleteId().equals(o.key()), "only a wrong key may parse: " + o.key());
+                assertFalse(parsed.key().equals(o.key()), "only a wrong key may parse: " + o.key());
             }
         }
         assertTrue(badKeys > 0 && badKeys < broken.size());

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code GET /}: the dashboard; {@code GET /assets/{name}}: its files, from a fixed list</li>
- *   <li>{@code GET /athletes/{id}}: the athlete's latest projection (interactive query), 404 when unknown</li>
- *   <li>{@code GET /athletes/{id}/history}: the athlete's projections so far, oldest first</li>
+ *   <li>{@code GET /races/{race}/athletes/{id}}: the athlete's latest projection (interactive query), 404 when unknown</li>
+ *   <li>{@code GET /races/{race}/athletes/{id}/history}: the athlete's projections so far, oldest first</li>
  *   <li>{@code GET /races/{race}/leaderboard?category=ALL}: the latest leaderboard (interactive query), 404 when none</li>
  *   <li>{@code GET /events?race=&athlete=&kind=}: server-sent events, the current state first, then live</li>
  *   <li>{@code GET /metrics}: Prometheus text format</li>
@@ -67,8 +67,8 @@ public final class DashboardServer implements AutoCloseable {
             config.routes.before(this::onlyGet);
             config.routes.get("/", ctx -> asset(ctx, "index.html"));
             config.routes.get("/assets/{name}", ctx -> asset(ctx, ctx.pathParam("name")));
-            config.routes.get("/athletes/{id}", this::athlete);
-            config.routes.get("/athletes/{id}/history", this::history);
+            config.routes.get("/races/{race}/athletes/{id}", this::athlete);
+            config.routes.get("/races/{race}/athletes/{id}/history", this::history);
             config.routes.get("/races/{race}/leaderboard", this::leaderboard);
             config.routes.get("/events", this::events);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -156,8 +156,10 @@ public final class DashboardServer implements AutoCloseable {
 
     private void athlete(final Context ctx) {
         noQuery(ctx);
+        final String race = EventFilter.checkId("race id", ctx.pathParam("race"));
         final String id = EventFilter.checkId("athlete id", ctx.pathParam("id"));
-        json(ctx, queriesFor(ctx).athlete(id).orElseThrow(() -> new NotFound("no athlete '" + id + "' is known to the tracker")));
+        json(ctx, queriesFor(ctx).athlete(race, id).orElseThrow(() -> new NotFound("no athlete '" + id + "' of race '"
+                + race + "' is known to the tracker")));
     }
 
     /** A request another instance forwarded is answered from this instance's own stores, never forwarded again. */
@@ -167,8 +169,9 @@ public final class DashboardServer implements AutoCloseable {
 
     private void history(final Context ctx) {
         noQuery(ctx);
+        final String race = EventFilter.checkId("race id", ctx.pathParam("race"));
         final String id = EventFilter.checkId("athlete id", ctx.pathParam("id"));
-        final List<String> projections = feed.history(id);
+        final List<String> projections = feed.history(race, id);
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("application/json; charset=utf-8").result("[" + String.join(",", projections) + "]");
     }

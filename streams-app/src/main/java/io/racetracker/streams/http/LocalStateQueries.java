@@ -40,8 +40,8 @@ public final class LocalStateQueries implements StateQueries {
     }
 
     @Override
-    public Optional<AthleteProjection> athlete(final String athleteId) {
-        return lookup(TrackerTopology.ATHLETE_SPLITS_STORE, () -> stores.athleteState(athleteId));
+    public Optional<AthleteProjection> athlete(final String raceId, final String athleteId) {
+        return lookup(TrackerTopology.ATHLETE_SPLITS_STORE, () -> stores.athleteState(raceId, athleteId));
     }
 
     @Override

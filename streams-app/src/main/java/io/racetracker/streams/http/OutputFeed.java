@@ -7,6 +7,7 @@ import io.racetracker.core.event.Leaderboard;
 import io.racetracker.core.event.RaceAlert;
 import io.racetracker.core.event.RaceResult;
 import io.racetracker.core.json.Json;
+import io.racetracker.core.topic.Keys;
 import io.racetracker.core.topic.Topics;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -136,9 +137,9 @@ public final class OutputFeed implements AutoCloseable {
     }
 
     /** An athlete's projections so far, oldest first, as JSON values. */
-    public List<String> history(final String athleteId) {
+    public List<String> history(final String raceId, final String athleteId) {
         synchronized (lock) {
-            return histories.getOrDefault(athleteId, List.of()).stream().map(FeedEvent::json).toList();
+            return histories.getOrDefault(Keys.athlete(raceId, athleteId), List.of()).stream().map(FeedEvent::json).toList();
         }
     }
 
@@ -148,7 +149,15 @@ public final class OutputFeed implements AutoCloseable {
         addMatching(events, leaderboards.values(), filter);
         addMatching(events, results.values(), filter);
         if (filter.athlete() != null) {
-            addMatching(events, histories.getOrDefault(filter.athlete(), List.of()), filter);
+            if (filter.race() != null) {
+                addMatching(events, histories.getOrDefault(Keys.athlete(filter.race(), filter.athlete()), List.of()), filter);
+            } else {
+                histories.forEach((key, history) -> {
+                    if (Keys.athleteOf(key).equals(filter.athlete())) {
+                        addMatching(events, history, filter);
+                    }
+                });
+            }
         }
         addMatching(events, broadcasts, filter);
         addMatching(events, alerts, filter);
@@ -243,7 +252,7 @@ public final class OutputFeed implements AutoCloseable {
             case RESULT -> results.put(event.key(), event);
             case PROJECTION -> {
                 if (historySize < MAX_HISTORY) {
-                    histories.computeIfAbsent(event.athleteId(), a -> new ArrayList<>()).add(event);
+                    histories.computeIfAbsent(event.key(), a -> new ArrayList<>()).add(event);
                     historySize++;
                 }
             }

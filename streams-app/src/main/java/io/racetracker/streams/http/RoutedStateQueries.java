@@ -3,6 +3,7 @@ package io.racetracker.streams.http;
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.Leaderboard;
 import io.racetracker.core.json.Json;
+import io.racetracker.core.topic.Keys;
 import io.racetracker.streams.TrackerStores;
 import java.io.IOException;
 import java.net.URI;
@@ -42,9 +43,9 @@ public final class RoutedStateQueries implements StateQueries {
     }
 
     @Override
-    public Optional<AthleteProjection> athlete(final String athleteId) {
-        return route(TrackerStores.ATHLETE_OWNER_STORE, athleteId, () -> local.athlete(athleteId),
-                "/athletes/" + encode(athleteId), AthleteProjection.class);
+    public Optional<AthleteProjection> athlete(final String raceId, final String athleteId) {
+        return route(TrackerStores.ATHLETE_OWNER_STORE, Keys.athlete(raceId, athleteId), () -> local.athlete(raceId, athleteId),
+                "/races/" + encode(raceId) + "/athletes/" + encode(athleteId), AthleteProjection.class);
     }
 
     @Override

@@ -11,8 +11,8 @@ import java.util.Optional;
  * {@code application.server} address slots in here without touching the routes.
  */
 public interface StateQueries {
-    /** The latest projection of one athlete, or empty when none is known. */
-    Optional<AthleteProjection> athlete(String athleteId);
+    /** The latest projection of one athlete of one race, or empty when none is known. */
+    Optional<AthleteProjection> athlete(String raceId, String athleteId);
 
     /** The latest leaderboard of one race and category ({@code ALL} for the whole race), or empty. */
     Optional<Leaderboard> leaderboard(String raceId, String category);
