@@ -1,5 +1,6 @@
 package io.racetracker.core.results;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.racetracker.core.event.Sex;
 import io.racetracker.core.race.Courses;
 import io.racetracker.core.race.RaceTime;
@@ -22,9 +23,11 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a marathon results file ({@link ResultsFormat}), plain or gzip'd (told apart by content, not by name).
- * Columns are found by their header names, so extra or reordered columns are fine. A row that cannot be used is
- * skipped and reported as a {@link RowProblem} naming its line and field; only a missing file, an unreadable one or
- * a header without the needed columns fails the whole read, with an {@link IllegalArgumentException} that says which.
+ * Fields are split by a CSV parser ({@link CsvRows}), so a quoted field may hold the delimiter. Columns are found by
+ * their header names, so extra or reordered columns are fine. A row that cannot be used is skipped and reported as a
+ * {@link RowProblem} naming its line and field; only a missing file, an unreadable one, text that is not CSV (a quote
+ * never closed) or a header without the needed columns fails the whole read, with an {@link IllegalArgumentException}
+ * that says which.
  */
 public final class ResultsReader {
     private static final String[] MAT_LABELS = {"5K", "10K", "15K", "20K", "HALF", "25K", "30K", "35K", "40K"};
@@ -39,27 +42,28 @@ public final class ResultsReader {
     public static ResultsFile read(final Path file, final ResultsFormat format) {
         final List<RunnerResult> runners = new ArrayList<>();
         final List<RowProblem> problems = new ArrayList<>();
-        try (BufferedReader reader = open(file)) {
-            final String header = reader.readLine();
+        try (CsvRows rows = CsvRows.of(open(file), format == ResultsFormat.BOSTON ? ',' : '|')) {
+            final CsvRows.Row header = rows.next();
             if (header == null) {
                 throw new IllegalArgumentException(file + ": the file is empty; expected a " + describe(format) + " header");
             }
-            final Columns columns = Columns.of(file, format, header);
-            String line;
-            long lineNo = 1;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
+            final Columns columns = Columns.of(file, format, header.fields());
+            CsvRows.Row row;
+            while ((row = rows.next()) != null) {
+                if (row.blank()) {
                     continue;
                 }
                 try {
-                    runners.add(parseRow(format, columns, split(format, line)));
+                    runners.add(parseRow(format, columns, row.fields()));
                 } catch (BadField bad) {
-                    problems.add(new RowProblem(file, lineNo, bad.field, bad.getMessage()));
+                    problems.add(new RowProblem(file, row.line(), bad.field, bad.getMessage()));
                 }
             }
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("results file not found: " + file, e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": line " + e.getLocation().getLineNr() + ": not readable as "
+                    + describe(format) + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read results file " + file + ": " + e.getMessage(), e);
         }
@@ -76,20 +80,17 @@ public final class ResultsReader {
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    private static String[] split(final ResultsFormat format, final String line) {
-        return line.split(format == ResultsFormat.BOSTON ? "," : "\\|", -1);
-    }
-
     private static String describe(final ResultsFormat format) {
         return format == ResultsFormat.BOSTON
                 ? "comma-separated bib,age,sex,5K,...,40K,finish"
                 : "pipe-separated year|bib|age_group|gender|...|5k|...|40k|finish";
     }
 
-    private static RunnerResult parseRow(final ResultsFormat format, final Columns columns, final String[] fields) {
-        if (fields.length < columns.width) {
-            throw new BadField("(row)", "expected " + columns.width + " fields, found " + fields.length);
+    private static RunnerResult parseRow(final ResultsFormat format, final Columns columns, final List<String> row) {
+        if (row.size() < columns.width) {
+            throw new BadField("(row)", "expected " + columns.width + " fields, found " + row.size());
         }
+        final String[] fields = row.toArray(new String[0]);
         final String bib = fields[columns.bib].trim();
         if (bib.isEmpty()) {
             throw new BadField(columns.names[columns.bib], "the bib is empty");
@@ -196,8 +197,8 @@ public final class ResultsReader {
 
     /** Where each needed column is, found by header name. */
     private record Columns(String[] names, int width, int bib, int age, int sex, int[] mats, int finish) {
-        static Columns of(final Path file, final ResultsFormat format, final String headerLine) {
-            final String[] names = split(format, headerLine);
+        static Columns of(final Path file, final ResultsFormat format, final List<String> header) {
+            final String[] names = header.toArray(new String[0]);
             for (int i = 0; i < names.length; i++) {
                 names[i] = names[i].trim();
             }
