@@ -66,7 +66,20 @@ public final class RaceFileReader {
      */
     public static RaceFile read(final Path file) {
         final Problems problems = new Problems(file);
-        final String text = text(file, problems);
+        return check(file, text(file, problems), problems);
+    }
+
+    /**
+     * Reads and checks a race file's text that does not come from a file of its own (a race shipped inside the
+     * application); {@code name} is what problems name as the file.
+     *
+     * @throws RaceFileException listing every problem found, each with its line and field
+     */
+    public static RaceFile read(final Path name, final String text) {
+        return check(name, text.startsWith("\uFEFF") ? text.substring(1) : text, new Problems(name));
+    }
+
+    private static RaceFile check(final Path file, final String text, final Problems problems) {
         final Tree tree = text == null ? null : parse(file, text, problems);
         final RaceFile race = tree == null ? null : new Checker(tree, problems).raceFile();
         if (race != null && problems.isEmpty()) {

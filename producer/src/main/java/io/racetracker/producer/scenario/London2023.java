@@ -5,7 +5,6 @@ import io.racetracker.core.event.Course;
 import io.racetracker.core.event.Sex;
 import io.racetracker.core.event.SplitEvent;
 import io.racetracker.core.event.TimingPoint;
-import io.racetracker.core.race.Courses;
 import io.racetracker.core.race.RaceTime;
 import io.racetracker.producer.mass.MassField;
 import io.racetracker.producer.mass.MassFieldModel;
@@ -102,9 +101,9 @@ public final class London2023 {
         return row;
     }
 
+    /** The course, from its race file ({@code races/london-2023.yaml}). */
     public static Course course() {
-        return Courses.marathon(RACE_ID, "London Marathon 2023", WOMEN_START, MEN_COURSE_RECORD_MS)
-                .withCourseRecord(MEN_COURSE_RECORD_MS);
+        return ShippedRaces.course(RACE_ID);
     }
 
     /** Elite chip times by crossing: the split row as given, or a fade from the finish time, to whole seconds. */

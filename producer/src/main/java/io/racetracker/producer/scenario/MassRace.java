@@ -1,7 +1,6 @@
 package io.racetracker.producer.scenario;
 
 import io.racetracker.core.event.Course;
-import io.racetracker.core.race.Courses;
 import io.racetracker.producer.mass.MassField;
 import io.racetracker.producer.mass.MassFieldModel;
 import io.racetracker.producer.wire.WireFaults;
@@ -26,8 +25,7 @@ public final class MassRace {
 
     public static Scenario scenario(final int runners, final long seed) {
         final MassFieldModel model = MassFieldModel.load();
-        final Course course = Courses.marathon(RACE_ID, String.format("Mass marathon (%,d runners)", runners), START,
-                SUB_FOUR_HOURS_MS);
+        final Course course = ShippedRaces.course(RACE_ID);
         final MassField field = MassField.sample(model, course, runners, seed, WAVES, 1);
         return new Scenario(RACE_ID, course, field.athletes(), field.readCount(), runners, field::reads,
                 WireFaults.realistic(model.missedReadRate()).withSeed(seed));

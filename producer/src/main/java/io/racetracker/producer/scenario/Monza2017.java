@@ -4,7 +4,6 @@ import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.Course;
 import io.racetracker.core.event.Sex;
 import io.racetracker.core.event.SplitEvent;
-import io.racetracker.core.race.Courses;
 import io.racetracker.producer.wire.WireFaults;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,10 +42,9 @@ public final class Monza2017 {
     private Monza2017() {
     }
 
+    /** The course, from its race file ({@code races/monza-2017.yaml}). */
     public static Course course() {
-        return new Course(RACE_ID, "Breaking2, Monza", Courses.MARATHON_M, LAP_M, START, Course.SUB_TWO_HOURS_MS,
-                LapCourse.marathonWith(List.of(
-                        LapCourse.loopMat("LAP", "Lap", FIRST_LAP_LINE_M, LAP_M, Courses.MARATHON_M))));
+        return ShippedRaces.course(RACE_ID);
     }
 
     public static List<Athlete> athletes() {

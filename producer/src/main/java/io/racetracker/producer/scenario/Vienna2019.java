@@ -47,12 +47,9 @@ public final class Vienna2019 {
     private Vienna2019() {
     }
 
+    /** The course, from its race file ({@code races/vienna-2019.yaml}). */
     public static Course course() {
-        final double firstLap = LEAD_IN_M + FINISH_ON_LOOP_M;
-        return new Course(RACE_ID, "INEOS 1:59 Challenge, Vienna", Courses.MARATHON_M, LOOP_M, START,
-                Course.SUB_TWO_HOURS_MS, LapCourse.marathonWith(List.of(
-                        LapCourse.loopMat("LOOP", "Lap line", firstLap, LOOP_M, Courses.MARATHON_M),
-                        LapCourse.loopMat("TURN", "Lusthaus turn", firstLap + LOOP_M / 2, LOOP_M, Courses.MARATHON_M))));
+        return ShippedRaces.course(RACE_ID);
     }
 
     public static Athlete kipchoge() {
