@@ -38,7 +38,7 @@ class SeparateCommandsIT {
                         "--max-messages", "158", "--timeout-ms", "60000")) {
                     assertEquals(0, consumer.awaitExit(Duration.ofMinutes(2)), consumer.output());
                     final List<String> lines = consumer.output().lines()
-                            .filter(line -> line.startsWith("eliud-kipchoge\t{")).toList();
+                            .filter(line -> line.startsWith("vienna-2019/eliud-kipchoge\t{")).toList();
                     assertEquals(18, lines.size(), "10 splits and 8 lap mats: " + consumer.output());
                     final String finish = lines.get(lines.size() - 1);
                     assertTrue(finish.contains("\"projectedFinishMs\":7180200"), finish);
