@@ -88,7 +88,7 @@ def main():
         lines.append("%s,%s,%s,%s-1,%d" % (chip, mat, hms(at), mat, seq))
     # a line the timing system garbled (a write cut short by a power dip)
     garbled_at = len(lines) * 2 // 3
-    lines[garbled_at] = lines[garbled_at][:9] + "\x00\x00,,"
+    lines[garbled_at] = lines[garbled_at][:9] + "\ufffd\ufffd,,"
     with open(os.path.join(HERE, "passings.csv"), "w", encoding="utf-8", newline="") as f:
         f.write("\n".join(lines) + "\n")
     print("entrants.csv: %d entrants; passings.csv: %d reads" % (len(entrants), len(lines) - 1))
