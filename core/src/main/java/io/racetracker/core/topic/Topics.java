@@ -5,6 +5,7 @@ import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.BroadcastLine;
 import io.racetracker.core.event.Course;
 import io.racetracker.core.event.DeadLetter;
+import io.racetracker.core.event.IngestPosition;
 import io.racetracker.core.event.Leaderboard;
 import io.racetracker.core.event.RaceAlert;
 import io.racetracker.core.event.RaceResult;
@@ -46,11 +47,20 @@ public final class Topics {
     public static final Topic<DeadLetter> RACE_DEAD_LETTERS = new Topic<>("race-dead-letters", DeadLetter.class,
             ATHLETE_PARTITIONS, false, "every rejected input with its reason and original bytes; key = original key");
 
+    /**
+     * How far each passings file has been ingested, written in the same transaction as the file's reads; one
+     * partition, as a handful of files per race are ingested at once.
+     */
+    public static final Topic<IngestPosition> RACE_INGEST_POSITIONS = new Topic<>("race-ingest-positions",
+            IngestPosition.class, 1, true, "how far each timing system's passings file is ingested;"
+            + " key = raceId/fileName@fileKey");
+
     public static final List<Topic<?>> INPUTS = List.of(RACE_SPLITS, RACE_ATHLETES, RACE_COURSES);
     public static final List<Topic<?>> OUTPUTS = List.of(ATHLETE_PROJECTIONS, ATHLETE_STATE, RACE_LEADERBOARD,
             RACE_ALERTS, BROADCAST_FEED, RACE_RESULTS, RACE_DEAD_LETTERS);
     public static final List<Topic<?>> ALL = List.of(RACE_SPLITS, RACE_ATHLETES, RACE_COURSES, ATHLETE_PROJECTIONS,
-            ATHLETE_STATE, RACE_LEADERBOARD, RACE_ALERTS, BROADCAST_FEED, RACE_RESULTS, RACE_DEAD_LETTERS);
+            ATHLETE_STATE, RACE_LEADERBOARD, RACE_ALERTS, BROADCAST_FEED, RACE_RESULTS, RACE_DEAD_LETTERS,
+            RACE_INGEST_POSITIONS);
 
     private Topics() {
     }
