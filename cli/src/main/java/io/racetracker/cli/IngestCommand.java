@@ -1,9 +1,6 @@
 package io.racetracker.cli;
 
-import io.racetracker.cli.ingest.CourseTopicRaceSource;
 import io.racetracker.cli.ingest.LineFollower;
-import io.racetracker.cli.ingest.RaceIdPeek;
-import io.racetracker.cli.ingest.RaceSource;
 import io.racetracker.cli.ingest.TopicToEnd;
 import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.DeadLetter;
@@ -11,7 +8,10 @@ import io.racetracker.core.event.IngestPosition;
 import io.racetracker.core.passings.Outcome;
 import io.racetracker.core.passings.PassingsReader;
 import io.racetracker.core.passings.PassingsTranslator;
+import io.racetracker.core.event.TimingPoint;
 import io.racetracker.core.passings.RaceDay;
+import io.racetracker.core.racefile.RaceFile;
+import io.racetracker.core.racefile.RaceFileReader;
 import io.racetracker.core.topic.Keys;
 import io.racetracker.core.topic.Topics;
 import io.racetracker.producer.ProducerSettings;
@@ -121,12 +121,12 @@ final class IngestCommand implements Callable<Integer> {
         if (!Files.isRegularFile(passingsFile)) {
             throw new IllegalArgumentException("passings file " + passingsFile + " does not exist");
         }
-        final RaceIdPeek.Peek peek = RaceIdPeek.of(raceFile);
-        raceId = peek.raceId();
+        final RaceFile file = RaceFileReader.read(raceFile);
+        raceId = file.raceId();
+        final RaceDay race = RaceDay.of(file.course(), file.date(), file.timingPoints().stream()
+                .filter(RaceFile::isStart).map(TimingPoint::id).findFirst().orElse(null));
         final Properties props = kafka.layered(Map.of());
         TopicSetup.ensure(props);
-        final RaceSource source = new CourseTopicRaceSource(props, raceId, peek.startMat().orElse(null));
-        final RaceDay race = source.load();
         final Thread hook = new Thread(this::stopAndWait, "ingest-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (TopicToEnd athletes = new TopicToEnd(props, Topics.RACE_ATHLETES.name())) {

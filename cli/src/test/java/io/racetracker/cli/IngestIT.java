@@ -70,7 +70,10 @@ class IngestIT {
             }
             publishRace(cluster.bootstrap);
             final Path race = dir.resolve("race.yaml");
-            Files.writeString(race, "raceId: " + RACE + "\ntimeZone: Europe/Vienna\ntimingPoints:\n"
+            Files.writeString(race, "raceId: " + RACE + "\nname: IT 10K\ntimeZone: Europe/Vienna\ndate: 2026-11-29\n"
+                    + "distanceM: 10000\ntarget: \"0:45:00\"\nwaves:\n"
+                    + "  - {id: A, start: \"09:00:00\", bibs: \"1-499\"}\n  - {id: B, start: \"09:15:00\", bibs: \"500-999\"}\n"
+                    + "timingPoints:\n"
                     + "  - {id: START, distanceM: 0}\n  - {id: 5K, distanceM: 5000}\n  - {id: FINISH, distanceM: 10000}\n");
 
             // user errors: one clear line, no stack trace
@@ -82,13 +85,14 @@ class IngestIT {
                 assertFalse(missing.output().contains("Exception"), missing.output());
             }
             final Path unknownRace = dir.resolve("unknown.yaml");
-            Files.writeString(unknownRace, "raceId: no-such-race\n");
+            Files.writeString(unknownRace, "raceId: no-such-race\ntimeZone: Mars/Olympus\n");
             final Path passings = dir.resolve("passings.csv");
             Files.writeString(passings, PASSINGS, StandardCharsets.UTF_8);
             try (Launcher unknown = cluster.start("ingest", unknownRace.toString(), passings.toString(),
                     "--bootstrap-server", cluster.bootstrap)) {
                 assertEquals(1, unknown.awaitExit(RUN), unknown.output());
-                assertTrue(unknown.output().contains("race no-such-race is not on race-courses"), unknown.output());
+                assertTrue(unknown.output().contains("unknown.yaml:2: field 'timeZone'")
+                        && unknown.output().contains("field 'distanceM': missing"), unknown.output());
                 assertFalse(unknown.output().contains("Exception"), unknown.output());
             }
 
