@@ -20,10 +20,23 @@ import java.util.Optional;
  * @param dnf             silent for too long; cleared by the next accepted read
  * @param lastBroadcastAt read time of the last broadcast line, null before the first
  * @param standing        the figures of the latest published state that alerts compare against, null before it
+ * @param held            reads that came before the athlete's registration, oldest first, taken up when it comes
  */
 record AthleteHistory(Athlete athlete, List<SplitEvent> splits, long duplicates, boolean dnf, Instant lastBroadcastAt,
-                      Standing standing) {
-    static final AthleteHistory EMPTY = new AthleteHistory(null, List.of(), 0, false, null, null);
+                      Standing standing, List<Held> held) {
+    static final AthleteHistory EMPTY = new AthleteHistory(null, List.of(), 0, false, null, null, List.of());
+    /** Most reads held for an athlete not (yet) registered: a bound on what a stray key can make the store keep. */
+    static final int MAX_HELD = 64;
+
+    /**
+     * A read kept until its athlete's registration comes: its original bytes and where it was read.
+     *
+     * @param raw       the record's value as it arrived on {@code race-splits}
+     * @param partition its partition
+     * @param offset    its offset
+     */
+    record Held(byte[] raw, int partition, long offset) {
+    }
 
     /**
      * What the athlete's alerts are measured against: kept with the history so that the previous state need not be
@@ -37,6 +50,7 @@ record AthleteHistory(Athlete athlete, List<SplitEvent> splits, long duplicates,
 
     AthleteHistory {
         splits = List.copyOf(splits);
+        held = held == null ? List.of() : List.copyOf(held);
     }
 
     Optional<SplitEvent> crossing(final String crossingId) {
@@ -57,28 +71,45 @@ record AthleteHistory(Athlete athlete, List<SplitEvent> splits, long duplicates,
         final List<SplitEvent> next = new ArrayList<>(splits);
         next.add(split);
         next.sort(Comparator.comparingDouble(SplitEvent::distanceM));
-        return new AthleteHistory(athlete, next, duplicates, false, lastBroadcastAt, standing);
+        return new AthleteHistory(athlete, next, duplicates, false, lastBroadcastAt, standing, held);
     }
 
     AthleteHistory withDuplicate() {
-        return new AthleteHistory(athlete, splits, duplicates + 1, dnf, lastBroadcastAt, standing);
+        return new AthleteHistory(athlete, splits, duplicates + 1, dnf, lastBroadcastAt, standing, held);
     }
 
     AthleteHistory withDnf() {
-        return new AthleteHistory(athlete, splits, duplicates, true, lastBroadcastAt, standing);
+        return new AthleteHistory(athlete, splits, duplicates, true, lastBroadcastAt, standing, held);
     }
 
     AthleteHistory withBroadcastAt(final Instant readAt) {
-        return new AthleteHistory(athlete, splits, duplicates, dnf, readAt, standing);
+        return new AthleteHistory(athlete, splits, duplicates, dnf, readAt, standing, held);
     }
 
     /** The history with this registration (null: none); splits and counts stay. */
     AthleteHistory withAthlete(final Athlete registration) {
-        return new AthleteHistory(registration, splits, duplicates, dnf, lastBroadcastAt, standing);
+        return new AthleteHistory(registration, splits, duplicates, dnf, lastBroadcastAt, standing, held);
     }
 
     AthleteHistory withStanding(final Standing now) {
-        return new AthleteHistory(athlete, splits, duplicates, dnf, lastBroadcastAt, now);
+        return new AthleteHistory(athlete, splits, duplicates, dnf, lastBroadcastAt, now, held);
+    }
+
+    /** The history holding one more read until the registration comes. */
+    AthleteHistory withHeld(final Held read) {
+        final List<Held> more = new ArrayList<>(held);
+        more.add(read);
+        return new AthleteHistory(athlete, splits, duplicates, dnf, lastBroadcastAt, standing, more);
+    }
+
+    /** The history with no read held any more. */
+    AthleteHistory withoutHeld() {
+        return new AthleteHistory(athlete, splits, duplicates, dnf, lastBroadcastAt, standing, List.of());
+    }
+
+    /** Nothing worth keeping: no registration, no split, no held read. */
+    boolean isEmpty() {
+        return athlete == null && splits.isEmpty() && held.isEmpty();
     }
 
     /** The splits up to and including the given one. */

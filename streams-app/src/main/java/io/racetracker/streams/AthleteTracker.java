@@ -4,12 +4,15 @@ import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.AthleteStatus;
 import io.racetracker.core.event.Course;
+import io.racetracker.core.event.DeadLetter;
 import io.racetracker.core.event.DeadLetter.Reason;
 import io.racetracker.core.event.RaceAlert;
 import io.racetracker.core.event.SplitEvent;
 import io.racetracker.core.event.TimingPoint;
+import io.racetracker.core.event.Wave;
 import io.racetracker.core.projection.Projector;
 import io.racetracker.core.topic.Keys;
+import io.racetracker.core.topic.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,17 +33,27 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * cannot be true (unknown race, athlete or mat, beyond the course, time running backwards, faster than any human)
  * is rejected with its reason. Raises the athlete's alerts, rate-limits broadcast lines, gives up athletes
  * who fall silent as did-not-finish, and passes on to the race boards the state changes they can use
- * ({@link BoardShortlist}). The athlete's registration comes from the same store record ({@link AthleteRegistry}).
+ * ({@link BoardShortlist}). Registrations from {@code race-athletes} ({@link RegistrationParser}) are kept in the
+ * same store record, so a read costs one lookup; a read that comes before its athlete's registration is held there
+ * (and reported as a dead letter that says so) and taken up when the registration comes.
  */
-final class AthleteTracker implements Processor<String, ParsedSplit, String, TrackerOutput> {
+final class AthleteTracker implements Processor<String, AthleteInput, String, TrackerOutput> {
     /** Faster than this between two mats is not a human on foot: 2:20/km, well under every world record pace. */
     static final double FASTEST_PLAUSIBLE_SEC_PER_KM = 140.0;
     /** A read's distance may differ this much from the course's for its mat before it is rejected. */
     static final double DISTANCE_TOLERANCE_M = 100.0;
+    /** How far two reads of one athlete may disagree on when the athlete started before a mat's clock is doubted. */
+    static final long CLOCK_TOLERANCE_MS = 5 * 60_000L;
+    /** How long after the last gun a first read may imply its athlete started: late starters, waves not in the course. */
+    static final Duration START_WINDOW = Duration.ofHours(8);
+    /** How long before the first gun a first read may imply its athlete started: an early start, a gun time rounded. */
+    static final Duration EARLY_START = Duration.ofHours(1);
 
     private final Projector projector;
     private final TrackerOptions options;
     private final AthleteAlerts alerts;
+    /** Reads held for a registration are parsed again when it comes, by the same rules as on arrival. */
+    private final SplitParser parser = new SplitParser();
     private SilenceWatch silence;
     private BoardShortlist shortlist;
     private KeyValueStore<String, AthleteHistory> store;
@@ -63,8 +76,51 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
     }
 
     @Override
-    public void process(final Record<String, ParsedSplit> record) {
-        forward(record.withValue(track(record.key(), record.value())));
+    public void process(final Record<String, AthleteInput> record) {
+        if (record.value() instanceof AthleteInput.Read read) {
+            forward(record.withValue(track(record.key(), read.split())));
+        } else if (record.value() instanceof AthleteInput.Registration registration) {
+            register(record, registration);
+        }
+    }
+
+    /**
+     * Keeps a registration with the athlete's history (a new one applies from the next read on; a tombstone removes
+     * it and keeps the splits), reports the fields it left out, and takes up the reads held for it.
+     */
+    private void register(final Record<String, AthleteInput> record, final AthleteInput.Registration registration) {
+        if (registration.rejected() != null) {
+            forward(record.withValue(TrackerOutput.rejected(registration.rejected())));
+            return;
+        }
+        final String key = record.key();
+        final AthleteHistory history = store.get(key);
+        if (history == null && registration.tombstone()) {
+            return;
+        }
+        final AthleteHistory registered = (history == null ? AthleteHistory.EMPTY : history)
+                .withAthlete(registration.athlete());
+        if (!registration.ignored().isEmpty()) {
+            final Athlete athlete = registration.athlete();
+            forward(record.withValue(TrackerOutput.rejected(DeadLetter.of(Reason.FIELD_IGNORED,
+                    "registration kept without what it cannot use: " + String.join("; ", registration.ignored()),
+                    Topics.RACE_ATHLETES.name(), registration.partition(), registration.offset(), key,
+                    registration.raw(), athlete.raceId(), athlete.athleteId()))));
+        }
+        if (registered.athlete() == null || registered.held().isEmpty()) {
+            if (registered.isEmpty()) {
+                store.delete(key);
+            } else {
+                store.put(key, registered);
+            }
+            return;
+        }
+        store.put(key, registered.withoutHeld());
+        for (final AthleteHistory.Held held : registered.held()) {
+            final ParsedSplit read = parser.parse(key, held.raw(), held.partition(), held.offset());
+            final ParsedSplit joined = read.isValid() ? read.withCourse(courseOf(read.split().raceId())) : read;
+            forward(record.withValue(joined.isValid() ? track(key, joined) : TrackerOutput.rejected(joined.rejected())));
+        }
     }
 
     /** Forwards the output with the updates the race's boards must hear of it. */
@@ -83,9 +139,8 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
         }
         final AthleteHistory history = Optional.ofNullable(store.get(athleteKey)).orElse(AthleteHistory.EMPTY);
         final Athlete athlete = history.athlete();
-        if (athlete == null || !athlete.raceId().equals(split.raceId())) {
-            return TrackerOutput.rejected(read.reject(athleteKey, Reason.UNKNOWN_ATHLETE,
-                    "athlete '" + split.athleteId() + "' is not registered for race '" + split.raceId() + "' on race-athletes"));
+        if (athlete == null) {
+            return hold(athleteKey, history, read);
         }
         if (split.distanceM() > course.distanceM() + DISTANCE_TOLERANCE_M) {
             return TrackerOutput.rejected(read.reject(athleteKey, Reason.BEYOND_COURSE, "distanceM " + split.distanceM()
@@ -100,7 +155,6 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
             return TrackerOutput.rejected(read.reject(athleteKey, Reason.INVALID_FIELD, "distanceM " + split.distanceM()
                     + " does not match timing point " + split.crossingId() + " at " + point.get().distanceM() + " m"));
         }
-        silence.observe(course.raceId(), split.readAt(), context.currentSystemTimeMs());
         if (history.crossing(split.crossingId()).isPresent()) {
             final AthleteHistory counted = history.withDuplicate();
             store.put(athleteKey, counted);
@@ -115,8 +169,24 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
         return accept(course, athlete, history, placed);
     }
 
+    /** A read of an athlete not registered (yet): held, up to a bound, until the registration comes. */
+    private TrackerOutput hold(final String athleteKey, final AthleteHistory history, final ParsedSplit read) {
+        final String unknown = "athlete '" + read.split().athleteId() + "' is not registered for race '"
+                + read.split().raceId() + "' on race-athletes";
+        if (history.held().size() >= AthleteHistory.MAX_HELD) {
+            return TrackerOutput.rejected(read.reject(athleteKey, Reason.UNKNOWN_ATHLETE, unknown + "; not held: "
+                    + AthleteHistory.MAX_HELD + " reads already wait for the registration"));
+        }
+        store.put(athleteKey, history.withHeld(new AthleteHistory.Held(read.raw(), read.partition(), read.offset())));
+        return TrackerOutput.rejected(read.reject(athleteKey, Reason.UNKNOWN_ATHLETE, unknown
+                + "; held, and taken up when the registration comes"));
+    }
+
     private TrackerOutput accept(final Course course, final Athlete athlete, final AthleteHistory history,
                                  final SplitEvent placed) {
+        if (clockAgrees(history, placed, course)) {
+            silence.observe(course.raceId(), placed.readAt(), context.currentSystemTimeMs());
+        }
         AthleteHistory updated = history.with(placed);
         final List<SplitEvent> upTo = updated.upTo(placed);
         final AthleteProjection projection = projector.project(course, athlete, upTo, placed)
@@ -136,6 +206,32 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
         store.put(athlete.key(), updated.withStanding(AthleteHistory.Standing.of(state)));
         watchForSilence(state);
         return new TrackerOutput(projection, state, raised, broadcastDue ? LiveText.broadcast(state, course.units()) : null, null);
+    }
+
+    /**
+     * Whether a read's time of day agrees with its chip time: each read implies the moment its athlete crossed the
+     * start ({@code readAt - elapsedMs}). A mat whose clock is wrong implies another moment than the athlete's earlier
+     * reads did, or, for a first read, a start outside the race's start window (from an hour before its first gun to
+     * {@link #START_WINDOW} after its last). Such a read's split still counts (its chip time is the athlete's own),
+     * but it must not move the race's clock: a read dated a day ahead would make every athlete on course overdue.
+     */
+    static boolean clockAgrees(final AthleteHistory history, final SplitEvent read, final Course course) {
+        final long impliedStart = read.readAt().toEpochMilli() - read.elapsedMs();
+        if (!history.splits().isEmpty()) {
+            final SplitEvent earlier = history.latest();
+            final long earlierStart = earlier.readAt().toEpochMilli() - earlier.elapsedMs();
+            return Math.abs(impliedStart - earlierStart) <= CLOCK_TOLERANCE_MS;
+        }
+        if (course.startTime() == null) {
+            return true;
+        }
+        long firstGun = course.startTime().toEpochMilli();
+        long lastGun = firstGun;
+        for (final Wave wave : course.waves()) {
+            firstGun = Math.min(firstGun, wave.start().toEpochMilli());
+            lastGun = Math.max(lastGun, wave.start().toEpochMilli());
+        }
+        return impliedStart >= firstGun - EARLY_START.toMillis() && impliedStart <= lastGun + START_WINDOW.toMillis();
     }
 
     private AthleteProjection stateOf(final Course course, final AthleteHistory history) {
@@ -211,7 +307,12 @@ final class AthleteTracker implements Processor<String, ParsedSplit, String, Tra
 
     /** The course of the athlete's latest split, when the athlete is (still) registered and the course known. */
     private Optional<Course> courseOf(final AthleteHistory history) {
-        final ValueAndTimestamp<Course> course = courses.get(history.latest().raceId());
-        return history.athlete() == null || course == null ? Optional.empty() : Optional.of(course.value());
+        final Course course = courseOf(history.latest().raceId());
+        return history.athlete() == null || course == null ? Optional.empty() : Optional.of(course);
+    }
+
+    private Course courseOf(final String raceId) {
+        final ValueAndTimestamp<Course> course = courses.get(raceId);
+        return course == null ? null : course.value();
     }
 }

@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
- * When each athlete on course (by athlete key, {@code raceId/athleteId}) is due to be given up as did-not-finish, and each race's clock. A race's clock is
- * the latest read time seen in it, run forward in real time since: live it is the race's own time, and in a fast
- * replay it jumps with the reads. In memory; rebuilt from the {@code athlete-splits} store when a task starts.
+ * When each athlete on course (by athlete key, {@code raceId/athleteId}) is due to be given up as did-not-finish, and
+ * each race's clock. A race's clock is the latest read time seen in it, run forward in real time since: live it is the
+ * race's own time, and in a fast replay it jumps with the reads. Only reads whose time of day agrees with their chip
+ * time are shown to it ({@link AthleteTracker#clockAgrees}): one mat with a wrong clock must not make the field
+ * overdue. In memory; rebuilt from the {@code athlete-splits} store when a task starts.
  */
 final class SilenceWatch {
     private record Clock(long raceMs, long wallMs) {

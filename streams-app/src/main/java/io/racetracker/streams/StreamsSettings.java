@@ -31,6 +31,8 @@ public final class StreamsSettings {
                 Map.entry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                         DeadLetterHandlers.Deserialization.class.getName()),
                 Map.entry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Processing.class.getName()),
+                // an output over the broker's size limit is left out with a dead letter, never a thread-killing loop
+                Map.entry(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Production.class.getName()),
                 // a graph change can never silently rename a changelog or repartition topic
                 Map.entry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true),
                 Map.entry(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed"));

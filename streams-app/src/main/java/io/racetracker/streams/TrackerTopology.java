@@ -28,19 +28,20 @@ import org.apache.kafka.streams.state.Stores;
  * The tracker's topology. Every key is a string; every value JSON.
  *
  * <ul>
- *   <li>in {@code race-splits}: mat reads, key athlete id, value {@code SplitEvent} (read as raw bytes, parsed here)</li>
- *   <li>in {@code race-athletes}: registrations, key athlete id, value {@code Athlete}; kept with the athlete's
- *       history in {@value #ATHLETE_SPLITS_STORE}</li>
+ *   <li>in {@code race-splits}: mat reads, key {@code raceId/athleteId}, value {@code SplitEvent} (read as raw bytes,
+ *       parsed here)</li>
+ *   <li>in {@code race-athletes}: registrations, key {@code raceId/athleteId}, value {@code Athlete} (read as raw
+ *       bytes, parsed here); kept with the athlete's history in {@value #ATHLETE_SPLITS_STORE}</li>
  *   <li>in {@code race-courses}: courses, key race id, value {@code Course}; global table {@value #COURSES_STORE}</li>
- *   <li>out {@code athlete-projections}: key athlete id, value {@code AthleteProjection}, one per accepted split</li>
- *   <li>out {@code athlete-state}: key athlete id, value {@code AthleteProjection}, latest per athlete (compacted)</li>
- *   <li>out {@code race-alerts}: key athlete id, value {@code RaceAlert}</li>
- *   <li>out {@code broadcast-feed}: key athlete id, value {@code BroadcastLine}, rate-limited per athlete</li>
+ *   <li>out {@code athlete-projections}: key {@code raceId/athleteId}, value {@code AthleteProjection}, one per accepted split</li>
+ *   <li>out {@code athlete-state}: key {@code raceId/athleteId}, value {@code AthleteProjection}, latest per athlete (compacted)</li>
+ *   <li>out {@code race-alerts}: key {@code raceId/athleteId}, value {@code RaceAlert}</li>
+ *   <li>out {@code broadcast-feed}: key {@code raceId/athleteId}, value {@code BroadcastLine}, rate-limited per athlete</li>
  *   <li>out {@code race-leaderboard}: key {@code raceId/category}, value {@code Leaderboard}; the latest of each
  *       board is also kept in the queryable store {@value #LEADERBOARDS_STORE}</li>
- *   <li>out {@code race-results}: key athlete id, value {@code RaceResult}</li>
- *   <li>out {@code race-dead-letters}: key original key, value {@code DeadLetter}, every rejected read (and any
- *       registration without a key)</li>
+ *   <li>out {@code race-results}: key {@code raceId/athleteId}, value {@code RaceResult}</li>
+ *   <li>out {@code race-dead-letters}: key original key, value {@code DeadLetter}, every rejected read and
+ *       registration, and every registration field left out</li>
  * </ul>
  * Stores: registration and accepted splits per athlete in {@value #ATHLETE_SPLITS_STORE} (an athlete's state is
  * projected from it when queried); the race boards in {@value #BOARD_ATHLETES_STORE}, {@value #BOARD_MATS_STORE},
@@ -76,13 +77,16 @@ public final class TrackerTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(courseSerde));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ATHLETE_SPLITS_STORE),
                 Serdes.String(), JsonSerde.internal(AthleteHistory.class)));
-        builder.stream(Topics.RACE_ATHLETES.name(), consumed(Topics.RACE_ATHLETES, "athletes-source"))
-                .process(AthleteRegistry::new, Named.as("register-athlete"), ATHLETE_SPLITS_STORE)
-                .to(Topics.RACE_DEAD_LETTERS.name(), produced(Topics.RACE_DEAD_LETTERS, "registration-dead-letters-sink"));
-
-        final KStream<String, TrackerOutput> outputs = SplitIntake.validReads(builder)
-                .leftJoin(courses, (athleteId, read) -> read.split().raceId(),
-                        (read, course) -> read.withCourse(course), Named.as("join-course"))
+        // registrations are read as bytes, like the reads: one that is slightly off is kept, one that is nobody's
+        // becomes a dead letter, and none can fail before the tracker sees it
+        final KStream<String, AthleteInput> registrations = builder.stream(Topics.RACE_ATHLETES.name(),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("athletes-source"))
+                .processValues(RegistrationParser::new, Named.as("parse-registration"));
+        final KStream<String, AthleteInput> reads = SplitIntake.validReads(builder)
+                .leftJoin(courses, (athleteKey, read) -> read.split().raceId(),
+                        (read, course) -> (AthleteInput) new AthleteInput.Read(read.withCourse(course)),
+                        Named.as("join-course"));
+        final KStream<String, TrackerOutput> outputs = reads.merge(registrations, Named.as("athlete-inputs"))
                 .process(() -> new AthleteTracker(new Projector(model), options), Named.as("track-athlete"),
                         ATHLETE_SPLITS_STORE);
         AthleteOutputs.write(outputs);

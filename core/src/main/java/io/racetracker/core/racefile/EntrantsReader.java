@@ -257,16 +257,11 @@ public final class EntrantsReader {
         }
 
         private Sex sex(final String text, final CsvRows.Row row, final List<RowProblem> rowWarnings) {
-            return switch (text.toLowerCase(Locale.ROOT)) {
-                case "m", "male", "man", "men" -> Sex.M;
-                case "f", "w", "female", "woman", "women" -> Sex.F;
-                case "x", "" -> Sex.X;
-                default -> {
-                    rowWarnings.add(new RowProblem(csv, row.line(), SEX, "'" + text + "' is not a sex category;"
-                            + " expected M, F or X (or male, female, man, woman, W); read as X"));
-                    yield Sex.X;
-                }
-            };
+            return Sex.parse(text).orElseGet(() -> {
+                rowWarnings.add(new RowProblem(csv, row.line(), SEX, "'" + text + "' is not a sex category;"
+                        + " expected M, F or X (or male, female, man, woman, W); read as X"));
+                return Sex.X;
+            });
         }
 
         private Integer age(final String text, final CsvRows.Row row, final List<RowProblem> rowWarnings) {

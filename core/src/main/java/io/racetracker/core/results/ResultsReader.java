@@ -16,7 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -188,11 +187,7 @@ public final class ResultsReader {
     }
 
     private static Sex parseSex(final String raw) {
-        return switch (raw.trim().toUpperCase(Locale.ROOT)) {
-            case "M", "MALE", "MEN" -> Sex.M;
-            case "F", "W", "FEMALE", "WOMEN" -> Sex.F;
-            default -> Sex.X;
-        };
+        return Sex.parse(raw).orElse(Sex.X);
     }
 
     /** Where each needed column is, found by header name. */
