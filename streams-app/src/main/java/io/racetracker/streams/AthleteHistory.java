@@ -74,6 +74,13 @@ record AthleteHistory(Athlete athlete, List<SplitEvent> splits, long duplicates,
         return new AthleteHistory(athlete, next, duplicates, false, lastBroadcastAt, standing, held);
     }
 
+    /** The history without one of its splits (taken back); the counts stay. */
+    AthleteHistory without(final SplitEvent split) {
+        final List<SplitEvent> rest = new ArrayList<>(splits);
+        rest.remove(split);
+        return new AthleteHistory(athlete, rest, duplicates, dnf, lastBroadcastAt, standing, held);
+    }
+
     AthleteHistory withDuplicate() {
         return new AthleteHistory(athlete, splits, duplicates + 1, dnf, lastBroadcastAt, standing, held);
     }

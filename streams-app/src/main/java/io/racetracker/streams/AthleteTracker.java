@@ -11,6 +11,7 @@ import io.racetracker.core.event.SplitEvent;
 import io.racetracker.core.event.TimingPoint;
 import io.racetracker.core.event.Wave;
 import io.racetracker.core.projection.Projector;
+import io.racetracker.core.race.RaceTime;
 import io.racetracker.core.topic.Keys;
 import io.racetracker.core.topic.Topics;
 import java.time.Duration;
@@ -164,9 +165,30 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
                 point.get().distanceM(), split.lap(), split.elapsedMs(), split.readAt(), split.gunElapsedMs());
         final Optional<Impossible> impossible = Impossible.check(history, placed);
         if (impossible.isPresent()) {
-            return TrackerOutput.rejected(read.reject(athleteKey, impossible.get().reason(), impossible.get().message()));
+            final Optional<SplitEvent> odd = Impossible.oddOneOut(history, placed, course.distanceM());
+            if (odd.isEmpty()) {
+                return TrackerOutput.rejected(read.reject(athleteKey, impossible.get().reason(), impossible.get().message()));
+            }
+            return takeBack(athleteKey, course, athlete, history, odd.get(), placed);
         }
         return accept(course, athlete, history, placed);
+    }
+
+    /**
+     * Takes back an earlier split that this read shows to be the odd one out, and carries on from the consistent
+     * history: the read is accepted, the state recomputed without the split, and the split goes to the dead letters
+     * with the reason (its own projection stays on the append-only topic; the athlete's state and results follow the
+     * corrected history).
+     */
+    private TrackerOutput takeBack(final String athleteKey, final Course course, final Athlete athlete,
+                                   final AthleteHistory history, final SplitEvent odd, final SplitEvent placed) {
+        final TrackerOutput out = accept(course, athlete, history.without(odd), placed);
+        final byte[] value = Topics.RACE_SPLITS.valueSerde().serialize(Topics.RACE_SPLITS.name(), odd);
+        return out.withDeadLetter(DeadLetter.of(Reason.TAKEN_BACK, "the read at " + odd.crossingId() + " ("
+                + RaceTime.hms(odd.elapsedMs()) + ") is contradicted by the read at " + placed.crossingId() + " ("
+                + RaceTime.hms(placed.elapsedMs()) + ") and the athlete's other splits; taken back, and the athlete's"
+                + " state recomputed without it", Topics.RACE_SPLITS.name(), -1, -1, athleteKey, value, odd.raceId(),
+                odd.athleteId()));
     }
 
     /** A read of an athlete not registered (yet): held, up to a bound, until the registration comes. */

@@ -32,6 +32,11 @@ record TrackerOutput(AthleteProjection projection, AthleteProjection state, List
         return new TrackerOutput(null, state, alerts, null, null);
     }
 
+    /** The same output with a dead letter besides: a split taken back when this read came. */
+    TrackerOutput withDeadLetter(final DeadLetter letter) {
+        return new TrackerOutput(projection, state, alerts, broadcast, letter, boardUpdates);
+    }
+
     TrackerOutput withBoardUpdates(final List<BoardUpdate> updates) {
         return new TrackerOutput(projection, state, alerts, broadcast, deadLetter, updates);
     }

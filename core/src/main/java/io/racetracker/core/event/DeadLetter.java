@@ -56,6 +56,11 @@ public record DeadLetter(
         BEFORE_START,
         /** A line of a timing system's file that cannot be read as a passing. */
         MALFORMED_LINE,
+        /**
+         * A split accepted earlier and taken back: later reads showed it to be the odd one out (a mat's wrong time).
+         * Not a rejection of a new record: the partition and offset are -1, the value the split as it was kept.
+         */
+        TAKEN_BACK,
         /** A registration kept without a field it could not use (the field and why are in the reason). */
         FIELD_IGNORED,
         /** An output record the broker would not take (over its size limit); the output was left out. */
