@@ -30,8 +30,8 @@ class BrokerRestartIT {
             cluster.startBroker();
 
             assertEquals(0, producer.awaitExit(Duration.ofMinutes(4)), producer.output());
-            try (Launcher verify = cluster.start("verify", "--bootstrap-server", cluster.bootstrap, "--wait-seconds", "120")) {
-                assertEquals(0, verify.awaitExit(Duration.ofMinutes(3)), verify.output());
+            try (Launcher verify = cluster.start("verify", "--bootstrap-server", cluster.bootstrap, "--wait-seconds", "300")) {
+                assertEquals(0, verify.awaitExit(Duration.ofMinutes(6)), verify.output());
             }
             assertTrue(streams.process.isAlive(), "the streams app never stopped:\n" + streams.output());
         }

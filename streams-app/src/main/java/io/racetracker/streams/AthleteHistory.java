@@ -21,10 +21,38 @@ import java.util.Optional;
  * @param lastBroadcastAt read time of the last broadcast line, null before the first
  * @param standing        the figures of the latest published state that alerts compare against, null before it
  * @param held            reads that came before the athlete's registration, oldest first, taken up when it comes
+ * @param disqualified    disqualified by an operator's correction
+ * @param overrides       an operator's corrections of the registration (category, wave), applied over every later
+ *                        registration too; null when there are none
  */
 record AthleteHistory(Athlete athlete, List<SplitEvent> splits, long duplicates, boolean dnf, Instant lastBroadcastAt,
-                      Standing standing, List<Held> held) {
-    static final AthleteHistory EMPTY = new AthleteHistory(null, List.of(), 0, false, null, null, List.of());
+                      Standing standing, List<Held> held, Boolean disqualified, Overrides overrides) {
+    static final AthleteHistory EMPTY = new AthleteHistory(null, List.of(), 0, false, null, null, List.of(), false, null);
+
+    /**
+     * What operators changed in an athlete's registration; null fields are not changed.
+     *
+     * @param category the category to use instead of the registration's
+     * @param wave     the start wave to use instead of the registration's
+     */
+    record Overrides(String category, String wave) {
+        Athlete applyTo(final Athlete athlete) {
+            if (athlete == null) {
+                return null;
+            }
+            return new Athlete(athlete.athleteId(), athlete.raceId(), athlete.bib(), athlete.name(), athlete.country(),
+                    athlete.sex(), category != null ? category : athlete.category(), athlete.age(), athlete.targetMs(),
+                    athlete.pacemaker(), athlete.chip(), wave != null ? wave : athlete.wave());
+        }
+
+        Overrides withCategory(final String newCategory) {
+            return new Overrides(newCategory, wave);
+        }
+
+        Overrides withWave(final String newWave) {
+            return new Overrides(category, newWave);
+        }
+    }
     /** Most reads held for an athlete not (yet) registered: a bound on what a stray key can make the store keep. */
     static final int MAX_HELD = 64;
 
@@ -51,6 +79,8 @@ record AthleteHistory(Athlete athlete, List<SplitEvent> splits, long duplicates,
     AthleteHistory {
         splits = List.copyOf(splits);
         held = held == null ? List.of() : List.copyOf(held);
+        // boxed so that a history stored before disqualifications existed still reads (as not disqualified)
+        disqualified = Boolean.TRUE.equals(disqualified);
     }
 
     Optional<SplitEvent> crossing(final String crossingId) {
@@ -71,47 +101,59 @@ record AthleteHistory(Athlete athlete, List<SplitEvent> splits, long duplicates,
         final List<SplitEvent> next = new ArrayList<>(splits);
         next.add(split);
         next.sort(Comparator.comparingDouble(SplitEvent::distanceM));
-        return new AthleteHistory(athlete, next, duplicates, false, lastBroadcastAt, standing, held);
+        return new AthleteHistory(athlete, next, duplicates, false, lastBroadcastAt, standing, held, disqualified, overrides);
     }
 
     /** The history without one of its splits (taken back); the counts stay. */
     AthleteHistory without(final SplitEvent split) {
         final List<SplitEvent> rest = new ArrayList<>(splits);
         rest.remove(split);
-        return new AthleteHistory(athlete, rest, duplicates, dnf, lastBroadcastAt, standing, held);
+        return new AthleteHistory(athlete, rest, duplicates, dnf, lastBroadcastAt, standing, held, disqualified, overrides);
     }
 
     AthleteHistory withDuplicate() {
-        return new AthleteHistory(athlete, splits, duplicates + 1, dnf, lastBroadcastAt, standing, held);
+        return new AthleteHistory(athlete, splits, duplicates + 1, dnf, lastBroadcastAt, standing, held, disqualified, overrides);
     }
 
     AthleteHistory withDnf() {
-        return new AthleteHistory(athlete, splits, duplicates, true, lastBroadcastAt, standing, held);
+        return new AthleteHistory(athlete, splits, duplicates, true, lastBroadcastAt, standing, held, disqualified, overrides);
     }
 
     AthleteHistory withBroadcastAt(final Instant readAt) {
-        return new AthleteHistory(athlete, splits, duplicates, dnf, readAt, standing, held);
+        return new AthleteHistory(athlete, splits, duplicates, dnf, readAt, standing, held, disqualified, overrides);
     }
 
-    /** The history with this registration (null: none); splits and counts stay. */
+    /** The history with this registration (null: none), under the operators' overrides; splits and counts stay. */
     AthleteHistory withAthlete(final Athlete registration) {
-        return new AthleteHistory(registration, splits, duplicates, dnf, lastBroadcastAt, standing, held);
+        final Athlete effective = overrides == null ? registration : overrides.applyTo(registration);
+        return new AthleteHistory(effective, splits, duplicates, dnf, lastBroadcastAt, standing, held, disqualified, overrides);
+    }
+
+    /** The history with (or without) a disqualification. */
+    AthleteHistory withDisqualified(final boolean value) {
+        return new AthleteHistory(athlete, splits, duplicates, dnf, lastBroadcastAt, standing, held, value, overrides);
+    }
+
+    /** The history under new overrides, applied to its registration at once. */
+    AthleteHistory withOverrides(final Overrides value) {
+        return new AthleteHistory(value.applyTo(athlete), splits, duplicates, dnf, lastBroadcastAt, standing, held,
+                disqualified, value);
     }
 
     AthleteHistory withStanding(final Standing now) {
-        return new AthleteHistory(athlete, splits, duplicates, dnf, lastBroadcastAt, now, held);
+        return new AthleteHistory(athlete, splits, duplicates, dnf, lastBroadcastAt, now, held, disqualified, overrides);
     }
 
     /** The history holding one more read until the registration comes. */
     AthleteHistory withHeld(final Held read) {
         final List<Held> more = new ArrayList<>(held);
         more.add(read);
-        return new AthleteHistory(athlete, splits, duplicates, dnf, lastBroadcastAt, standing, more);
+        return new AthleteHistory(athlete, splits, duplicates, dnf, lastBroadcastAt, standing, more, disqualified, overrides);
     }
 
     /** The history with no read held any more. */
     AthleteHistory withoutHeld() {
-        return new AthleteHistory(athlete, splits, duplicates, dnf, lastBroadcastAt, standing, List.of());
+        return new AthleteHistory(athlete, splits, duplicates, dnf, lastBroadcastAt, standing, List.of(), disqualified, overrides);
     }
 
     /** Nothing worth keeping: no registration, no split, no held read. */

@@ -1,12 +1,13 @@
 package io.racetracker.streams;
 
 import io.racetracker.core.event.Athlete;
+import io.racetracker.core.event.Correction;
 import io.racetracker.core.event.DeadLetter;
 import java.util.List;
 
 /**
- * What reaches an athlete's task, keyed {@code raceId/athleteId}: a mat read or a registration. Both topics are
- * co-partitioned, so one processor sees an athlete's reads and registrations in one order. In memory between operators
+ * What reaches an athlete's task, keyed {@code raceId/athleteId}: a mat read, a registration or an operator's
+ * correction. The three topics are co-partitioned, so one processor sees all of an athlete's inputs in one order. In memory between operators
  * only, never through a topic.
  */
 sealed interface AthleteInput {
@@ -33,5 +34,16 @@ sealed interface AthleteInput {
         boolean tombstone() {
             return athlete == null && rejected == null;
         }
+    }
+
+    /**
+     * A record of {@code race-corrections}: an operator's correction, or the dead letter of one that cannot be read.
+     *
+     * @param correction the correction, null when {@code rejected} is set
+     * @param rejected   the dead letter of a record that cannot be a correction
+     * @param raw        the record's bytes, for the dead letters
+     */
+    record Fix(Correction correction, DeadLetter rejected, byte[] raw, int partition, long offset)
+            implements AthleteInput {
     }
 }

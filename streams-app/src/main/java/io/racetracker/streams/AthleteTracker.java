@@ -3,6 +3,7 @@ package io.racetracker.streams;
 import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.AthleteStatus;
+import io.racetracker.core.event.Correction;
 import io.racetracker.core.event.Course;
 import io.racetracker.core.event.DeadLetter;
 import io.racetracker.core.event.DeadLetter.Reason;
@@ -15,6 +16,7 @@ import io.racetracker.core.race.RaceTime;
 import io.racetracker.core.topic.Keys;
 import io.racetracker.core.topic.Topics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +84,94 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
             forward(record.withValue(track(record.key(), read.split())));
         } else if (record.value() instanceof AthleteInput.Registration registration) {
             register(record, registration);
+        } else if (record.value() instanceof AthleteInput.Fix fix) {
+            forward(record.withValue(correct(record.key(), fix)));
         }
+    }
+
+    /**
+     * Applies an operator's correction and recomputes the athlete's state from the corrected history: the state, and
+     * through the race boards the results and places, follow it. A correction that cannot be applied (no such athlete,
+     * no accepted read at that mat, a time that cannot be true) is a dead letter that says why.
+     */
+    private TrackerOutput correct(final String key, final AthleteInput.Fix fix) {
+        if (fix.rejected() != null) {
+            return TrackerOutput.rejected(fix.rejected());
+        }
+        final Correction correction = fix.correction();
+        final AthleteHistory history = store.get(key);
+        final Course course = courseOf(correction.raceId());
+        if (history == null || history.athlete() == null || course == null) {
+            return invalid(key, fix, course == null ? "race '" + correction.raceId() + "' is not registered on race-courses"
+                    : "athlete '" + correction.athleteId() + "' is not registered for race '" + correction.raceId() + "'");
+        }
+        final AthleteHistory corrected;
+        switch (correction.type()) {
+            case VOID_READ -> {
+                final Optional<SplitEvent> split = history.crossing(correction.crossingId());
+                if (split.isEmpty()) {
+                    return invalid(key, fix, "no accepted read at " + correction.crossingId() + " to void");
+                }
+                corrected = history.without(split.get());
+            }
+            case MANUAL_TIME -> {
+                return enterTime(key, fix, course, history);
+            }
+            case DISQUALIFY -> corrected = history.withDisqualified(true);
+            case REINSTATE -> corrected = history.withDisqualified(false);
+            case CHANGE_CATEGORY -> corrected = history.withOverrides(overridesOf(history).withCategory(correction.category()));
+            case CHANGE_WAVE -> {
+                if (!course.waves().isEmpty() && course.wave(correction.wave()).isEmpty()) {
+                    return invalid(key, fix, "race '" + course.raceId() + "' has no wave '" + correction.wave() + "'");
+                }
+                corrected = history.withOverrides(overridesOf(history).withWave(correction.wave()));
+            }
+            default -> throw new IllegalStateException("unknown correction " + correction.type());
+        }
+        if (corrected.splits().isEmpty()) {
+            store.put(key, corrected);
+            return TrackerOutput.stateOnly(null, List.of());
+        }
+        final AthleteProjection state = stateOf(course, corrected);
+        store.put(key, corrected.withStanding(AthleteHistory.Standing.of(state)));
+        watchForSilence(state);
+        return TrackerOutput.stateOnly(state, List.of());
+    }
+
+    /** A chip time entered by hand at a mat: taken as a read would be, replacing an accepted read there. */
+    private TrackerOutput enterTime(final String key, final AthleteInput.Fix fix, final Course course,
+                                    final AthleteHistory history) {
+        final Correction correction = fix.correction();
+        final Optional<TimingPoint> point = course.crossing(correction.timingPointId(), correction.lap());
+        if (point.isEmpty()) {
+            return invalid(key, fix, "timing point '" + correction.crossingId() + "' is not on the course of "
+                    + course.raceId());
+        }
+        final AthleteHistory base = history.crossing(correction.crossingId()).map(history::without).orElse(history);
+        final Athlete athlete = history.athlete();
+        // the time of day it would have been read at: the athlete's own start (from their reads) plus the chip time
+        final Instant started = base.splits().isEmpty()
+                ? Optional.ofNullable(course.startTime()).orElse(correction.at())
+                : base.latest().readAt().minusMillis(base.latest().elapsedMs());
+        final SplitEvent placed = new SplitEvent(course.raceId(), athlete.athleteId(), athlete.bib(),
+                correction.timingPointId(), point.get().distanceM(), correction.lap(), correction.elapsedMs(),
+                started.plusMillis(correction.elapsedMs()));
+        final Optional<Impossible> impossible = Impossible.check(base, placed);
+        if (impossible.isPresent()) {
+            return invalid(key, fix, impossible.get().message());
+        }
+        return accept(course, athlete, base, placed);
+    }
+
+    private static AthleteHistory.Overrides overridesOf(final AthleteHistory history) {
+        return history.overrides() == null ? new AthleteHistory.Overrides(null, null) : history.overrides();
+    }
+
+    private static TrackerOutput invalid(final String key, final AthleteInput.Fix fix, final String reason) {
+        final Correction c = fix.correction();
+        return TrackerOutput.rejected(DeadLetter.of(Reason.INVALID_CORRECTION, "correction " + c.correctionId() + " ("
+                + c.type() + " by " + c.operator() + ") not applied: " + reason, Topics.RACE_CORRECTIONS.name(),
+                fix.partition(), fix.offset(), key, fix.raw(), c.raceId(), c.athleteId()));
     }
 
     /**
@@ -214,11 +303,11 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
         final AthleteProjection projection = projector.project(course, athlete, upTo, placed)
                 .withCounts(upTo.size(), updated.duplicates());
         final boolean latest = placed == updated.latest();
-        final AthleteProjection state = latest ? projection.withCounts(updated.splits().size(), updated.duplicates())
-                : stateOf(course, updated);
+        final AthleteProjection state = latest && !updated.disqualified()
+                ? projection.withCounts(updated.splits().size(), updated.duplicates()) : stateOf(course, updated);
         // a late read changes the history, not what is happening now: it raises no alert and no broadcast;
-        // pacemakers are tracked, but their race is not news
-        final boolean news = latest && !athlete.pacemaker();
+        // pacemakers are tracked, but their race is not news, and neither is a disqualified athlete's
+        final boolean news = latest && !athlete.pacemaker() && !updated.disqualified();
         final List<RaceAlert> raised = news ? alerts.between(history.standing(), state, course) : List.of();
         final boolean broadcastDue = news && (state.status() == AthleteStatus.FINISHED || history.lastBroadcastAt() == null
                 || Duration.between(history.lastBroadcastAt(), placed.readAt()).compareTo(options.broadcastInterval()) >= 0);
@@ -264,6 +353,9 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
     static AthleteProjection stateOf(final Projector projector, final Course course, final AthleteHistory history) {
         final AthleteProjection state = projector.project(course, history.athlete(), history.splits(), history.latest())
                 .withCounts(history.splits().size(), history.duplicates());
+        if (history.disqualified()) {
+            return state.withStatus(AthleteStatus.DSQ);
+        }
         return history.dnf() && state.status() == AthleteStatus.ON_COURSE ? state.withStatus(AthleteStatus.DNF) : state;
     }
 

@@ -4,17 +4,25 @@ import io.racetracker.core.event.Leaderboard;
 import io.racetracker.core.event.RaceAlert;
 import io.racetracker.core.event.RaceResult;
 
-/** One output of the race boards: exactly one of the three is set. In memory between operators only. */
-record BoardOutput(Leaderboard leaderboard, RaceAlert alert, RaceResult result) {
+/**
+ * One output of the race boards: exactly one of the three is set, or none for a result withdrawn (its key's result is
+ * deleted from the compacted {@code race-results}). In memory between operators only.
+ */
+record BoardOutput(Leaderboard leaderboard, RaceAlert alert, RaceResult result, boolean resultWithdrawn) {
     static BoardOutput of(final Leaderboard leaderboard) {
-        return new BoardOutput(leaderboard, null, null);
+        return new BoardOutput(leaderboard, null, null, false);
     }
 
     static BoardOutput of(final RaceAlert alert) {
-        return new BoardOutput(null, alert, null);
+        return new BoardOutput(null, alert, null, false);
     }
 
     static BoardOutput of(final RaceResult result) {
-        return new BoardOutput(null, null, result);
+        return new BoardOutput(null, null, result, false);
+    }
+
+    /** The result of the record's key is withdrawn: no longer a finisher, or disqualified. */
+    static BoardOutput withdrawn() {
+        return new BoardOutput(null, null, null, true);
     }
 }

@@ -1,5 +1,6 @@
 package io.racetracker.streams;
 
+import io.racetracker.core.event.AthleteStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ import java.util.TreeSet;
  */
 final class BoardShortlist {
     private final int size;
+    /** Each athlete's latest state, by athlete key: one task may carry several races, and ids mean nothing across them. */
     private final Map<String, BoardUpdate> latest = new HashMap<>();
     private final Map<String, Map<String, Board>> races = new HashMap<>();
 
@@ -49,7 +51,8 @@ final class BoardShortlist {
         }
 
         boolean holds(final BoardUpdate athlete) {
-            return athlete.raceId().equals(raceId) && (RaceBoard.ALL.equals(category) || athlete.category().equals(category));
+            return athlete.raceId().equals(raceId) && athlete.status() != AthleteStatus.DSQ
+                    && (RaceBoard.ALL.equals(category) || athlete.category().equals(category));
         }
     }
 
@@ -67,7 +70,7 @@ final class BoardShortlist {
 
     /** Takes an athlete's latest state from the store into account, passing nothing on (it was passed on before). */
     void restore(final BoardUpdate update) {
-        latest.put(update.athleteId(), update);
+        latest.put(update.key(), update);
         for (final Board board : boardsOf(update)) {
             place(board, null, update);
             countCrossing(board, update);
@@ -83,8 +86,22 @@ final class BoardShortlist {
         if (update.pacemaker()) {
             return List.of();
         }
-        final BoardUpdate old = latest.put(update.athleteId(), update);
-        boolean relevant = old == null || update.finished() && !old.finished();
+        final BoardUpdate old = latest.put(update.key(), update);
+        if (update.status() == AthleteStatus.DSQ) {
+            // off every board: the race's boards must hear of it, and whoever moves up here instead
+            final List<BoardUpdate> out = new ArrayList<>(3);
+            out.add(update);
+            if (old != null) {
+                for (final Board board : boardsOf(old)) {
+                    leave(board, old).ifPresent(out::add);
+                }
+            }
+            return out;
+        }
+        // finishing, un-finishing (a finish read voided), a finish time corrected and a reinstatement all change
+        // places, which count every finisher
+        boolean relevant = old == null || update.finished() != old.finished() || old.disqualified()
+                || update.finished() && update.elapsedMs() != old.elapsedMs();
         final boolean newCrossing = old == null || !old.crossingId().equals(update.crossingId())
                 || old.elapsedMs() != update.elapsedMs();
         List<BoardUpdate> movedUp = List.of();

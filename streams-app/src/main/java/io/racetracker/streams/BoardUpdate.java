@@ -1,7 +1,9 @@
 package io.racetracker.streams;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.AthleteStatus;
+import io.racetracker.core.topic.Keys;
 import java.time.Instant;
 import java.util.Comparator;
 
@@ -26,9 +28,19 @@ public record BoardUpdate(
         Instant readAt) {
 
     static BoardUpdate of(final AthleteProjection p) {
-        final String crossing = p.lap() == null ? p.timingPointId() : p.timingPointId() + "#" + p.lap();
+        final String crossing = Keys.crossing(p.timingPointId(), p.lap());
         return new BoardUpdate(p.raceId(), p.athleteId(), p.bib(), p.name(), p.category(), p.pacemaker(), crossing, p.timingPointId(),
                 p.distanceM(), p.elapsedMs(), p.projectedFinishMs(), p.pTarget(), p.status(), p.readAt());
+    }
+
+    /** The athlete's key, {@code raceId/athleteId}. */
+    @JsonIgnore
+    String key() {
+        return Keys.athlete(raceId, athleteId);
+    }
+
+    boolean disqualified() {
+        return status == AthleteStatus.DSQ;
     }
 
     boolean finished() {

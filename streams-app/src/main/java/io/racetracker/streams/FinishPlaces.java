@@ -14,6 +14,13 @@ final class FinishPlaces {
         }
     }
 
+    /** Takes a finisher back out (a finish voided, a time corrected, a disqualification). */
+    void remove(final long finishMs) {
+        for (int i = bucket(finishMs) + 1; i <= BUCKETS; i += i & -i) {
+            tree[i]--;
+        }
+    }
+
     /** 1 + the number of finishers strictly faster (by tenths of a second). */
     int placeOf(final long finishMs) {
         int faster = 0;

@@ -126,11 +126,20 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
             return;
         }
         final String athleteKey = update.raceId() + "|" + update.athleteId();
+        if (update.disqualified()) {
+            withdraw(athleteKey, record);
+            return;
+        }
         final BoardUpdate old = latest.put(athleteKey, update);
         athletes.put(athleteKey, update);
         if (old != null) {
             for (final Board board : boardsOf(old)) {
                 board.order.remove(old);
+                if (old.finished() && !(update.finished() && update.elapsedMs() == old.elapsedMs())) {
+                    // a finish voided or its time corrected: counted again below, or no more
+                    board.places.remove(old.elapsedMs());
+                    dirty.add(board);
+                }
             }
         }
         final boolean newCrossing = old == null || !old.crossingId().equals(update.crossingId())
@@ -145,8 +154,52 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
             board.updatedAt = board.updatedAt == null || update.readAt().isAfter(board.updatedAt) ? update.readAt()
                     : board.updatedAt;
         }
-        if (update.finished() && (old == null || !old.finished())) {
+        if (update.finished() && (old == null || !old.finished() || old.elapsedMs() != update.elapsedMs())) {
             finished(update, record);
+        }
+        if (old != null && old.finished() && !update.finished()) {
+            context.forward(record.withKey(Keys.athlete(update.raceId(), update.athleteId())).withValue(BoardOutput.withdrawn()));
+            republishSlower(old, record);
+        }
+        if (old != null && old.finished() && update.finished() && old.elapsedMs() < update.elapsedMs()) {
+            republishSlower(old, record);
+        }
+    }
+
+    /** Takes a disqualified athlete off every board: their result withdrawn, everyone behind them moved up. */
+    private void withdraw(final String athleteKey, final Record<String, BoardUpdate> record) {
+        final BoardUpdate old = latest.remove(athleteKey);
+        athletes.delete(athleteKey);
+        if (old == null) {
+            return;
+        }
+        for (final Board board : boardsOf(old)) {
+            board.order.remove(old);
+            if (old.finished()) {
+                board.places.remove(old.elapsedMs());
+            }
+            if (!board.order.isEmpty()) {
+                leadership(board);
+            }
+            dirty.add(board);
+        }
+        if (old.finished()) {
+            context.forward(record.withKey(Keys.athlete(old.raceId(), old.athleteId())).withValue(BoardOutput.withdrawn()));
+            republishSlower(old, record);
+        }
+    }
+
+    /** Publishes again the results of the published finishers slower than a finisher taken out: they moved up. */
+    private void republishSlower(final BoardUpdate gone, final Record<String, BoardUpdate> record) {
+        final Set<String> moved = new LinkedHashSet<>();
+        for (final Board board : boardsOf(gone)) {
+            moved.addAll(slowerFinishersInTop(board, gone));
+        }
+        for (final String athleteId : moved) {
+            final BoardUpdate other = latest.get(gone.raceId() + "|" + athleteId);
+            if (other != null) {
+                context.forward(record.withKey(Keys.athlete(gone.raceId(), athleteId)).withValue(BoardOutput.of(result(other))));
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.racetracker.streams;
 
 import io.racetracker.core.event.Leaderboard;
+import io.racetracker.core.event.RaceResult;
 import io.racetracker.core.json.JsonSerde;
 import io.racetracker.core.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
@@ -43,5 +44,8 @@ final class RaceViews {
         TrackerTopology.writePart(boards, BoardOutput::leaderboard, Topics.RACE_LEADERBOARD, "leaderboards");
         TrackerTopology.writePart(boards, BoardOutput::alert, Topics.RACE_ALERTS, "race-alerts");
         TrackerTopology.writePart(boards, BoardOutput::result, Topics.RACE_RESULTS, "results");
+        boards.filter((raceId, out) -> out.resultWithdrawn(), Named.as("results-withdrawn"))
+                .mapValues(out -> (RaceResult) null, Named.as("results-withdrawn-tombstones"))
+                .to(Topics.RACE_RESULTS.name(), TrackerTopology.produced(Topics.RACE_RESULTS, "results-withdrawn-sink"));
     }
 }

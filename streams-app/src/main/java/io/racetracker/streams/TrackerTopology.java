@@ -32,6 +32,8 @@ import org.apache.kafka.streams.state.Stores;
  *       parsed here)</li>
  *   <li>in {@code race-athletes}: registrations, key {@code raceId/athleteId}, value {@code Athlete} (read as raw
  *       bytes, parsed here); kept with the athlete's history in {@value #ATHLETE_SPLITS_STORE}</li>
+ *   <li>in {@code race-corrections}: operators' corrections, key {@code raceId/athleteId}, value {@code Correction}
+ *       (read as raw bytes, parsed here); applied to the athlete's history in {@value #ATHLETE_SPLITS_STORE}</li>
  *   <li>in {@code race-courses}: courses, key race id, value {@code Course}; global table {@value #COURSES_STORE}</li>
  *   <li>out {@code athlete-projections}: key {@code raceId/athleteId}, value {@code AthleteProjection}, one per accepted split</li>
  *   <li>out {@code athlete-state}: key {@code raceId/athleteId}, value {@code AthleteProjection}, latest per athlete (compacted)</li>
@@ -86,7 +88,11 @@ public final class TrackerTopology {
                 .leftJoin(courses, (athleteKey, read) -> read.split().raceId(),
                         (read, course) -> (AthleteInput) new AthleteInput.Read(read.withCourse(course)),
                         Named.as("join-course"));
+        final KStream<String, AthleteInput> corrections = builder.stream(Topics.RACE_CORRECTIONS.name(),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("corrections-source"))
+                .processValues(CorrectionParser::new, Named.as("parse-correction"));
         final KStream<String, TrackerOutput> outputs = reads.merge(registrations, Named.as("athlete-inputs"))
+                .merge(corrections, Named.as("athlete-corrections"))
                 .process(() -> new AthleteTracker(new Projector(model), options), Named.as("track-athlete"),
                         ATHLETE_SPLITS_STORE);
         AthleteOutputs.write(outputs);

@@ -44,7 +44,7 @@ class TopologyDescriptionTest {
         assertEquals(Set.of("athlete-splits", "board-athletes", "board-mats", "board-meta", "leaderboards"),
                 stores);
         assertTrue(topics.contains("board-updates-repartition"), topics.toString());
-        assertEquals(Set.of("race-splits", "race-athletes", "athlete-state", "race-leaderboard", "athlete-projections",
+        assertEquals(Set.of("race-splits", "race-athletes", "race-corrections", "athlete-state", "race-leaderboard", "athlete-projections",
                 "race-alerts", "broadcast-feed", "race-results", "race-dead-letters", "board-updates-repartition"), topics,
                 "no generated names: every internal topic is named");
         final Set<String> globalStores = new HashSet<>();

@@ -3,6 +3,7 @@ package io.racetracker.streams;
 import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.BroadcastLine;
+import io.racetracker.core.event.Correction;
 import io.racetracker.core.event.Course;
 import io.racetracker.core.event.DeadLetter;
 import io.racetracker.core.event.Leaderboard;
@@ -34,6 +35,7 @@ final class TopologyFixture implements AutoCloseable {
     final TestInputTopic<String, byte[]> splits;
     final TestInputTopic<String, Athlete> athletes;
     final TestInputTopic<String, Course> courses;
+    final TestInputTopic<String, Correction> corrections;
     final TestOutputTopic<String, AthleteProjection> projections;
     final TestOutputTopic<String, AthleteProjection> state;
     final TestOutputTopic<String, DeadLetter> deadLetters;
@@ -61,6 +63,7 @@ final class TopologyFixture implements AutoCloseable {
         splits = driver.createInputTopic(Topics.RACE_SPLITS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         athletes = input(Topics.RACE_ATHLETES);
         courses = input(Topics.RACE_COURSES);
+        corrections = input(Topics.RACE_CORRECTIONS);
         projections = output(Topics.ATHLETE_PROJECTIONS);
         state = output(Topics.ATHLETE_STATE);
         deadLetters = output(Topics.RACE_DEAD_LETTERS);
@@ -100,6 +103,11 @@ final class TopologyFixture implements AutoCloseable {
         final long elapsed = RaceTime.parse(chipTime);
         return new SplitEvent(course.raceId(), athlete.athleteId(), athlete.bib(), mat, distance, lap, elapsed,
                 course.startTime().plusMillis(elapsed));
+    }
+
+    /** An operator's correction, applied at the given moment. */
+    void correct(final Correction correction) {
+        corrections.pipeInput(correction.key(), correction, correction.at());
     }
 
     void readRaw(final String key, final byte[] value) {

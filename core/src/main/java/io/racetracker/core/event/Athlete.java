@@ -1,5 +1,6 @@
 package io.racetracker.core.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.racetracker.core.topic.Keys;
 
@@ -55,11 +56,13 @@ public record Athlete(
     }
 
     /** The record key on {@code race-athletes}: {@code raceId/athleteId}. */
+    @JsonIgnore
     public String key() {
         return Keys.athlete(raceId, athleteId);
     }
 
     /** The chip the timing system reads: its own, or the bib. */
+    @JsonIgnore
     public String chipOrBib() {
         return chip != null && !chip.isBlank() ? chip : bib;
     }

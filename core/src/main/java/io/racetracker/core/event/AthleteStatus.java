@@ -7,5 +7,7 @@ public enum AthleteStatus {
     /** Crossed the finish mat. */
     FINISHED,
     /** Did not finish: silent for longer than the configured limit, or a pacemaker who stepped off. */
-    DNF
+    DNF,
+    /** Disqualified by an operator's correction: off the boards, no result. */
+    DSQ
 }

@@ -111,11 +111,13 @@ public record Course(
     }
 
     /** The race's time zone. */
+    @JsonIgnore
     public ZoneId zone() {
         return ZoneId.of(timeZone);
     }
 
     /** The wave of this id, if the course has it. */
+    @JsonIgnore
     public Optional<Wave> wave(final String waveId) {
         return waves.stream().filter(w -> w.id().equals(waveId)).findFirst();
     }

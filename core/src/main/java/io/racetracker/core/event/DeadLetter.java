@@ -61,6 +61,8 @@ public record DeadLetter(
          * Not a rejection of a new record: the partition and offset are -1, the value the split as it was kept.
          */
         TAKEN_BACK,
+        /** An operator's correction that cannot be applied (no such athlete, read or mat); the reason says which. */
+        INVALID_CORRECTION,
         /** A registration kept without a field it could not use (the field and why are in the reason). */
         FIELD_IGNORED,
         /** An output record the broker would not take (over its size limit); the output was left out. */

@@ -1,5 +1,6 @@
 package io.racetracker.core.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import io.racetracker.core.topic.Keys;
@@ -52,6 +53,7 @@ public record SplitEvent(
     }
 
     /** The record key on {@code race-splits}: {@code raceId/athleteId}. */
+    @JsonIgnore
     public String key() {
         return Keys.athlete(raceId, athleteId);
     }

@@ -3,6 +3,7 @@ package io.racetracker.core.topic;
 import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.BroadcastLine;
+import io.racetracker.core.event.Correction;
 import io.racetracker.core.event.Course;
 import io.racetracker.core.event.DeadLetter;
 import io.racetracker.core.event.IngestPosition;
@@ -31,6 +32,10 @@ public final class Topics {
     public static final Topic<Course> RACE_COURSES = new Topic<>("race-courses", Course.class,
             1, true, "race and course registry (timing points, laps, default target); key = race id");
 
+    public static final Topic<Correction> RACE_CORRECTIONS = new Topic<>("race-corrections", Correction.class,
+            ATHLETE_PARTITIONS, false, "operators' corrections (void a read, a time by hand, disqualify, category, wave)"
+            + " with reason and operator; key = raceId/athleteId");
+
     public static final Topic<AthleteProjection> ATHLETE_PROJECTIONS = new Topic<>("athlete-projections",
             AthleteProjection.class, ATHLETE_PARTITIONS, false,
             "pace, projected finish, band and P(target) for every accepted split; key = raceId/athleteId");
@@ -55,12 +60,12 @@ public final class Topics {
             IngestPosition.class, 1, true, "how far each timing system's passings file is ingested;"
             + " key = raceId/fileName@fileKey");
 
-    public static final List<Topic<?>> INPUTS = List.of(RACE_SPLITS, RACE_ATHLETES, RACE_COURSES);
+    public static final List<Topic<?>> INPUTS = List.of(RACE_SPLITS, RACE_ATHLETES, RACE_COURSES, RACE_CORRECTIONS);
     public static final List<Topic<?>> OUTPUTS = List.of(ATHLETE_PROJECTIONS, ATHLETE_STATE, RACE_LEADERBOARD,
             RACE_ALERTS, BROADCAST_FEED, RACE_RESULTS, RACE_DEAD_LETTERS);
-    public static final List<Topic<?>> ALL = List.of(RACE_SPLITS, RACE_ATHLETES, RACE_COURSES, ATHLETE_PROJECTIONS,
-            ATHLETE_STATE, RACE_LEADERBOARD, RACE_ALERTS, BROADCAST_FEED, RACE_RESULTS, RACE_DEAD_LETTERS,
-            RACE_INGEST_POSITIONS);
+    public static final List<Topic<?>> ALL = List.of(RACE_SPLITS, RACE_ATHLETES, RACE_COURSES, RACE_CORRECTIONS,
+            ATHLETE_PROJECTIONS, ATHLETE_STATE, RACE_LEADERBOARD, RACE_ALERTS, BROADCAST_FEED, RACE_RESULTS,
+            RACE_DEAD_LETTERS, RACE_INGEST_POSITIONS);
 
     private Topics() {
     }
