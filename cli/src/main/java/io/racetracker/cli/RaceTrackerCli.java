@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Live marathon tracking on Kafka Streams: pace, projected finish and the chance of a target time.",
         subcommands = {DemoCommand.class, BrokerCommand.class, ProduceCommand.class, StreamsCommand.class,
             ConsoleConsumerCommand.class, TopicsCommand.class, VerifyCommand.class, BacktestCommand.class,
-            FitModelCommand.class, BenchCommand.class, RaceCommand.class, IngestCommand.class})
+            FitModelCommand.class, BenchCommand.class, RaceCommand.class, IngestCommand.class, CorrectCommand.class})
 public final class RaceTrackerCli {
 
     public static void main(final String[] args) {
