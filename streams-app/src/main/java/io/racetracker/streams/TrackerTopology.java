@@ -1,6 +1,5 @@
 package io.racetracker.streams;
 
-import io.racetracker.core.event.Course;
 import io.racetracker.core.json.JsonSerde;
 import io.racetracker.core.model.FinishTimeModel;
 import io.racetracker.core.projection.Projector;
@@ -9,19 +8,15 @@ import io.racetracker.core.topic.Topics;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.ValueMapper;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -31,7 +26,8 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>in {@code race-splits}: mat reads, key athlete id, value {@code SplitEvent} (read as raw bytes, parsed here)</li>
  *   <li>in {@code race-athletes}: registrations, key athlete id, value {@code Athlete}; kept with the athlete's
  *       history in {@value #ATHLETE_SPLITS_STORE}</li>
- *   <li>in {@code race-courses}: courses, key race id, value {@code Course}; global table {@value #COURSES_STORE}</li>
+ *   <li>in {@code race-courses}: courses, key race id, value {@code Course}; global store {@value #COURSES_STORE}
+ *       ({@link CourseTable}: a course that cannot be read is skipped with a warning, never fatal)</li>
  *   <li>out {@code athlete-projections}: key athlete id, value {@code AthleteProjection}, one per accepted split</li>
  *   <li>out {@code athlete-state}: key athlete id, value {@code AthleteProjection}, latest per athlete (compacted)</li>
  *   <li>out {@code race-alerts}: key athlete id, value {@code RaceAlert}</li>
@@ -67,13 +63,7 @@ public final class TrackerTopology {
     public static Topology build(final FinishTimeModel model, final Properties config) {
         final TrackerOptions options = TrackerOptions.from(config);
         final StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
-        // every read looks its course up: the store hands out the course parsed once, not parsed again per read
-        // (the serde of Consumed is also the store's)
-        final RepeatedValues<Course> courseSerde = new RepeatedValues<>(Topics.RACE_COURSES.valueSerde());
-        final GlobalKTable<String, Course> courses = builder.globalTable(Topics.RACE_COURSES.name(),
-                Consumed.with(Serdes.String(), courseSerde).withName("courses-source"),
-                Materialized.<String, Course, KeyValueStore<Bytes, byte[]>>as(COURSES_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(courseSerde));
+        CourseTable.build(builder);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ATHLETE_SPLITS_STORE),
                 Serdes.String(), JsonSerde.internal(AthleteHistory.class)));
         builder.stream(Topics.RACE_ATHLETES.name(), consumed(Topics.RACE_ATHLETES, "athletes-source"))
@@ -81,8 +71,7 @@ public final class TrackerTopology {
                 .to(Topics.RACE_DEAD_LETTERS.name(), produced(Topics.RACE_DEAD_LETTERS, "registration-dead-letters-sink"));
 
         final KStream<String, TrackerOutput> outputs = SplitIntake.validReads(builder)
-                .leftJoin(courses, (athleteId, read) -> read.split().raceId(),
-                        (read, course) -> read.withCourse(course), Named.as("join-course"))
+                .processValues(CourseLookup::new, Named.as("join-course"))
                 .process(() -> new AthleteTracker(new Projector(model), options), Named.as("track-athlete"),
                         ATHLETE_SPLITS_STORE);
         AthleteOutputs.write(outputs);

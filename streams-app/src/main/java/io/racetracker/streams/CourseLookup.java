@@ -1,0 +1,26 @@
+package io.racetracker.streams;
+
+import io.racetracker.core.event.Course;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/** Gives each valid read its race's course from the global store {@value TrackerTopology#COURSES_STORE}, or none. */
+final class CourseLookup implements FixedKeyProcessor<String, ParsedSplit, ParsedSplit> {
+    private FixedKeyProcessorContext<String, ParsedSplit> context;
+    private TimestampedKeyValueStore<String, Course> courses;
+
+    @Override
+    public void init(final FixedKeyProcessorContext<String, ParsedSplit> context) {
+        this.context = context;
+        this.courses = context.getStateStore(TrackerTopology.COURSES_STORE);
+    }
+
+    @Override
+    public void process(final FixedKeyRecord<String, ParsedSplit> record) {
+        final ValueAndTimestamp<Course> course = courses.get(record.value().split().raceId());
+        context.forward(record.withValue(record.value().withCourse(course == null ? null : course.value())));
+    }
+}
