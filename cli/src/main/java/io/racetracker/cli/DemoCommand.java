@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -43,6 +42,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     HttpFlags http;
 
+    @Mixin
+    GuaranteeFlags guarantees;
+
     @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "vienna-2019",
             description = "The race to replay: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).",
             completionCandidates = ProduceCommand.ScenarioNames.class)
@@ -61,6 +63,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--speed must be > 0, got " + speed);
         }
         final Scenario race = Scenarios.byName(scenario);
+        guarantees.check(kafka.layered(demoStreamsDefaults(kafka.bootstrapServerOrDefault(), Path.of("unused"))));
         try (Closer closer = Closer.withShutdownHook()) {
             final Path workDir = Files.createTempDirectory("race-tracker-demo-");
             closer.register(() -> deleteRecursively(workDir));
@@ -92,14 +95,18 @@ final class DemoCommand implements Callable<Integer> {
 
             final KafkaProducer<String, byte[]> producer = closer.register(new KafkaProducer<>(
                     ProducerSettings.of(bootstrap, KafkaOptions.asMap(clientProps))));
-            new RaceReplayer(producer).replay(race, speed, (sent, latest) -> { });
+            new RaceReplayer(producer).replay(race, speed, (sent, latest) -> {
+                if (service.failure().isDone()) {
+                    throw new IllegalStateException("the streams app stopped processing ("
+                            + service.failure().getNow("") + "); the replay stops here");
+                }
+            });
 
             if (untilFinish) {
-                return awaitFinish(view, race);
+                return awaitFinish(view, race, service);
             }
             System.out.printf("%nReplay finished. Topics stay readable at %s while this runs; Ctrl-C to stop.%n", bootstrap);
-            new CountDownLatch(1).await();
-            return 0;
+            return StreamsCommand.exitWhenStopped(service);
         }
     }
 
@@ -116,10 +123,19 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static int awaitFinish(final LiveView view, final Scenario race) throws InterruptedException {
-        if (view.awaitAllDone(SETTLE_TIMEOUT.toMillis())) {
-            System.out.printf("%nAll %d finishers of %s are in, with their results. Done.%n", race.finishers(), race.name());
-            return 0;
+    private static int awaitFinish(final LiveView view, final Scenario race, final TrackerService service)
+            throws InterruptedException {
+        final long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (view.awaitAllDone(1_000)) {
+                System.out.printf("%nAll %d finishers of %s are in, with their results. Done.%n", race.finishers(), race.name());
+                return 0;
+            }
+            if (service.failure().isDone()) {
+                System.err.println("race-tracker: the streams app stopped processing (" + service.failure().getNow("")
+                        + "); exiting with code 1");
+                return 1;
+            }
         }
         System.err.printf("%nWithin %s of the last read, %d of %d finishers appeared on athlete-projections and %d on"
                 + " race-results.%n", SETTLE_TIMEOUT, view.finishedCount(), race.finishers(), view.resultCount());

@@ -27,6 +27,9 @@ final class ProduceCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    GuaranteeFlags guarantees;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
@@ -101,6 +104,7 @@ final class ProduceCommand implements Callable<Integer> {
         if (!(pace.effective() > 0)) {
             throw new IllegalArgumentException("--speed must be > 0, got " + pace.speed);
         }
+        guarantees.check(kafka.layered(Map.of()));
         final Scenario race = scenario();
         final WireFaults faults = faults(race.defaultFaults());
         final Map<String, String> props = KafkaOptions.asMap(kafka.layered(Map.of()));

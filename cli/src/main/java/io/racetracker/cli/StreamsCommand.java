@@ -10,7 +10,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,9 +28,13 @@ final class StreamsCommand implements Callable<Integer> {
     @Mixin
     HttpFlags http;
 
+    @Mixin
+    GuaranteeFlags guarantees;
+
     @Override
     public Integer call() throws Exception {
         final Properties config = kafka.layered(StreamsSettings.defaults(kafka.bootstrapServerOrDefault()));
+        guarantees.check(config);
         final HttpOptions httpOptions = http.options();
         advertise(config, httpOptions);
         try (Closer closer = Closer.withShutdownHook()) {
@@ -41,9 +45,19 @@ final class StreamsCommand implements Callable<Integer> {
             System.out.printf("Streams app %s running against %s. Press Ctrl-C to stop.%n",
                     config.getProperty("application.id"), config.getProperty("bootstrap.servers"));
             System.out.printf("Dashboard: %s%n", dashboard.url(httpOptions.host()));
-            new CountDownLatch(1).await();
-            return 0;
+            return exitWhenStopped(service);
         }
+    }
+
+    /**
+     * Runs until Ctrl-C, or until the streams client stops on its own: a process that serves HTTP but processes
+     * nothing would look alive to everyone, so it exits 1 and its service manager starts it again.
+     */
+    static int exitWhenStopped(final TrackerService service) throws InterruptedException, ExecutionException {
+        final String what = service.failure().get();
+        System.err.println("race-tracker: the streams app stopped processing (" + what + "); exiting with code 1 so"
+                + " that it can be restarted");
+        return 1;
     }
 
     /**

@@ -54,6 +54,11 @@ public final class TrackerStores {
                 .get(Leaderboard.key(raceId, category)));
     }
 
+    /** How many races' courses this instance holds (about): a query every instance can answer when it works. */
+    public long courseCount() {
+        return this.<Course>timestamped(TrackerTopology.COURSES_STORE).approximateNumEntries();
+    }
+
     private <V> ReadOnlyKeyValueStore<String, V> plain(final String name) {
         return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
     }

@@ -1,6 +1,5 @@
 package io.racetracker.streams;
 
-import io.racetracker.core.event.Course;
 import io.racetracker.core.json.JsonSerde;
 import io.racetracker.core.model.FinishTimeModel;
 import io.racetracker.core.projection.Projector;
@@ -9,19 +8,15 @@ import io.racetracker.core.topic.Topics;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.ValueMapper;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -34,7 +29,8 @@ import org.apache.kafka.streams.state.Stores;
  *       bytes, parsed here); kept with the athlete's history in {@value #ATHLETE_SPLITS_STORE}</li>
  *   <li>in {@code race-corrections}: operators' corrections, key {@code raceId/athleteId}, value {@code Correction}
  *       (read as raw bytes, parsed here); applied to the athlete's history in {@value #ATHLETE_SPLITS_STORE}</li>
- *   <li>in {@code race-courses}: courses, key race id, value {@code Course}; global table {@value #COURSES_STORE}</li>
+ *   <li>in {@code race-courses}: courses, key race id, value {@code Course}; global store {@value #COURSES_STORE}
+ *       ({@link CourseTable}: a course that cannot be read is skipped with a warning, never fatal)</li>
  *   <li>out {@code athlete-projections}: key {@code raceId/athleteId}, value {@code AthleteProjection}, one per accepted split</li>
  *   <li>out {@code athlete-state}: key {@code raceId/athleteId}, value {@code AthleteProjection}, latest per athlete (compacted)</li>
  *   <li>out {@code race-alerts}: key {@code raceId/athleteId}, value {@code RaceAlert}</li>
@@ -70,13 +66,7 @@ public final class TrackerTopology {
     public static Topology build(final FinishTimeModel model, final Properties config) {
         final TrackerOptions options = TrackerOptions.from(config);
         final StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
-        // every read looks its course up: the store hands out the course parsed once, not parsed again per read
-        // (the serde of Consumed is also the store's)
-        final RepeatedValues<Course> courseSerde = new RepeatedValues<>(Topics.RACE_COURSES.valueSerde());
-        final GlobalKTable<String, Course> courses = builder.globalTable(Topics.RACE_COURSES.name(),
-                Consumed.with(Serdes.String(), courseSerde).withName("courses-source"),
-                Materialized.<String, Course, KeyValueStore<Bytes, byte[]>>as(COURSES_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(courseSerde));
+        CourseTable.build(builder);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ATHLETE_SPLITS_STORE),
                 Serdes.String(), JsonSerde.internal(AthleteHistory.class)));
         // registrations are read as bytes, like the reads: one that is slightly off is kept, one that is nobody's
@@ -85,9 +75,7 @@ public final class TrackerTopology {
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("athletes-source"))
                 .processValues(RegistrationParser::new, Named.as("parse-registration"));
         final KStream<String, AthleteInput> reads = SplitIntake.validReads(builder)
-                .leftJoin(courses, (athleteKey, read) -> read.split().raceId(),
-                        (read, course) -> (AthleteInput) new AthleteInput.Read(read.withCourse(course)),
-                        Named.as("join-course"));
+                .processValues(CourseLookup::new, Named.as("join-course"));
         final KStream<String, AthleteInput> corrections = builder.stream(Topics.RACE_CORRECTIONS.name(),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("corrections-source"))
                 .processValues(CorrectionParser::new, Named.as("parse-correction"));

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
+import io.racetracker.streams.CourseTable;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -27,6 +28,8 @@ import org.apache.kafka.streams.KafkaStreams;
  *   <li>{@code racetracker_outputs_total{topic}}: committed records per output topic</li>
  *   <li>{@code racetracker_end_to_end_lag_seconds}: from a mat read's record timestamp (when it was produced) to the
  *       moment its committed projection reached this dashboard, for projections written after the server started</li>
+ *   <li>{@code racetracker_bad_courses_total}: records on {@code race-courses} skipped because they are not a
+ *       readable course (the global thread cannot dead-letter them; each is logged with its offset)</li>
  *   <li>{@code racetracker_dashboard_clients}, {@code racetracker_dashboard_clients_dropped_total}: SSE clients
  *       connected, and dropped for falling too far behind</li>
  * </ul>
@@ -69,9 +72,22 @@ public final class DashboardMetrics implements AutoCloseable {
     public synchronized void bindStreams(final KafkaStreams streams) {
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
+        FunctionCounter.builder("racetracker.bad.courses", streams, DashboardMetrics::badCourses)
+                .description("Records on race-courses skipped because they cannot be read as a course").register(registry);
     }
 
+    private static double badCourses(final KafkaStreams streams) {
+        return streams.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals(CourseTable.METRIC_GROUP)
+                        && e.getKey().name().equals(CourseTable.BAD_COURSES_METRIC))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
+    }
+
+    /** The dashboard consumer's metrics; a consumer started again replaces the one before. */
     synchronized void bindConsumer(final Consumer<?, ?> consumer) {
+        if (consumerMetrics != null) {
+            consumerMetrics.close();
+        }
         consumerMetrics = new KafkaClientMetrics(consumer);
         consumerMetrics.bindTo(registry);
     }

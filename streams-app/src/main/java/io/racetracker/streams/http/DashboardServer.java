@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /races/{race}/leaderboard?category=ALL}: the latest leaderboard (interactive query), 404 when none</li>
  *   <li>{@code GET /events?race=&athlete=&kind=}: server-sent events, the current state first, then live</li>
  *   <li>{@code GET /metrics}: Prometheus text format</li>
+ *   <li>{@code GET /health/live}: 200 while the process serves HTTP</li>
+ *   <li>{@code GET /health/ready}: 200 when the streams client is RUNNING, its stores answer and the dashboard feed
+ *       follows the topics; otherwise 503 with {@code {"status":"NOT_READY","reasons":[..]}}</li>
  * </ul>
  * Any other method gets 405; bad parameters 400, with a JSON body {@code {"status":..,"error":".."}} saying what was
  * wrong.
@@ -49,14 +52,16 @@ public final class DashboardServer implements AutoCloseable {
     private final StateQueries queries;
     private final StateQueries localQueries;
     private final OutputFeed feed;
+    private final Readiness readiness;
     private final DashboardMetrics metrics;
     private final Assets assets = Assets.load();
     private final Semaphore streamSlots = new Semaphore(MAX_STREAMS);
     private final Javalin app;
 
     private DashboardServer(final HttpOptions options, final StateQueries queries, final StateQueries localQueries,
-                            final OutputFeed feed, final DashboardMetrics metrics) {
+                            final OutputFeed feed, final DashboardMetrics metrics, final TrackerService tracker) {
         this.queries = queries;
+        this.readiness = new Readiness(tracker, feed);
         this.localQueries = localQueries;
         this.feed = feed;
         this.metrics = metrics;
@@ -71,6 +76,8 @@ public final class DashboardServer implements AutoCloseable {
             config.routes.get("/races/{race}/athletes/{id}/history", this::history);
             config.routes.get("/races/{race}/leaderboard", this::leaderboard);
             config.routes.get("/events", this::events);
+            config.routes.get("/health/live", ctx -> health(ctx, 200, "LIVE", List.of()));
+            config.routes.get("/health/ready", this::ready);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
             config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
@@ -107,7 +114,7 @@ public final class DashboardServer implements AutoCloseable {
             final String self = clientProps.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG, "");
             final StateQueries queries = self.isBlank() ? local
                     : new RoutedStateQueries(streams, HostInfo.buildFromEndpoint(self), local);
-            return new DashboardServer(options, queries, local, feed, metrics);
+            return new DashboardServer(options, queries, local, feed, metrics, tracker);
         } catch (final RuntimeException e) {
             closeQuietly(feed);
             metrics.close();
@@ -118,7 +125,7 @@ public final class DashboardServer implements AutoCloseable {
     /** For tests: a server over the given parts. */
     static DashboardServer start(final HttpOptions options, final StateQueries queries, final OutputFeed feed,
                                  final DashboardMetrics metrics) {
-        return new DashboardServer(options, queries, queries, feed, metrics);
+        return new DashboardServer(options, queries, queries, feed, metrics, null);
     }
 
     public int port() {
@@ -193,8 +200,27 @@ public final class DashboardServer implements AutoCloseable {
                 "no leaderboard for race '" + race + "' and category '" + category + "' yet")));
     }
 
+    private void ready(final Context ctx) {
+        final List<String> reasons = readiness.reasons();
+        health(ctx, reasons.isEmpty() ? 200 : 503, reasons.isEmpty() ? "READY" : "NOT_READY", reasons);
+    }
+
+    private static void health(final Context ctx, final int status, final String word, final List<String> reasons) {
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", word);
+        if (!reasons.isEmpty()) {
+            body.put("reasons", reasons);
+        }
+        ctx.status(status);
+        json(ctx, body);
+    }
+
     private void events(final Context ctx) throws IOException, InterruptedException {
         final EventFilter filter = EventFilter.parse(ctx.queryParamMap());
+        // a page shown LIVE must be live: while the feed starts again, the page waits and retries
+        feed.problem().ifPresent(problem -> {
+            throw new HttpResponseException(503, problem + "; try again shortly");
+        });
         if (!streamSlots.tryAcquire()) {
             throw new HttpResponseException(503, "too many open event streams (" + MAX_STREAMS + "); try again later");
         }

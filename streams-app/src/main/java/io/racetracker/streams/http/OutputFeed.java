@@ -18,11 +18,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -53,9 +57,16 @@ public final class OutputFeed implements AutoCloseable {
     /** Bound on the projections kept for athletes' histories (about 1 kB each). */
     static final int MAX_HISTORY = 200_000;
 
-    private final Consumer<String, byte[]> consumer;
+    /** Longest pause before the feed starts again after its consumer failed. */
+    static final Duration MAX_RESTART_BACKOFF = Duration.ofSeconds(30);
+    /** A feed that has not polled for this long is stuck, and the instance is not ready. */
+    static final Duration STALE_AFTER = Duration.ofSeconds(15);
+
+    private final Properties consumerProps;
+    private volatile Consumer<String, byte[]> consumer;
     private final DashboardMetrics metrics;
     private final Thread thread;
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private final Object lock = new Object();
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final Map<String, FeedEvent> states = new LinkedHashMap<>();
@@ -67,8 +78,13 @@ public final class OutputFeed implements AutoCloseable {
     private final Deque<FeedEvent> broadcasts = new ArrayDeque<>();
     /** Per partition, the first offset written after this feed started: only those count towards the lag. */
     private final Map<TopicPartition, Long> liveFrom = new HashMap<>();
+    /** Per partition, the next offset not yet counted in the metrics: a restarted feed reads again, counts once. */
+    private final Map<TopicPartition, Long> counted = new HashMap<>();
     private int historySize;
     private volatile boolean stopping;
+    private volatile long lastPollNanos = System.nanoTime();
+    /** Why the feed is starting again, or null while it runs. */
+    private volatile String restarting;
 
     public OutputFeed(final Properties clientProps, final DashboardMetrics metrics) {
         this.metrics = metrics;
@@ -81,12 +97,19 @@ public final class OutputFeed implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "race-tracker-dashboard-" + ProcessHandle.current().pid());
-        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        metrics.bindConsumer(consumer);
+        this.consumerProps = props;
+        this.consumer = newConsumer();
         assignAndPosition();
         this.thread = new Thread(this::run, "dashboard-feed");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private Consumer<String, byte[]> newConsumer() {
+        final Consumer<String, byte[]> created = new KafkaConsumer<>(consumerProps, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        metrics.bindConsumer(created);
+        return created;
     }
 
     private void assignAndPosition() {
@@ -168,30 +191,109 @@ public final class OutputFeed implements AutoCloseable {
         from.stream().filter(filter::accepts).forEach(to::add);
     }
 
+    /**
+     * Follows the topics until closed. When the consumer fails, the open event streams are closed (a page reconnects
+     * and starts from a fresh snapshot, rather than showing LIVE while frozen) and the feed starts again from the
+     * beginning with a fresh consumer, after a pause that doubles up to {@link #MAX_RESTART_BACKOFF}.
+     */
     private void run() {
-        try {
-            while (!stopping) {
-                for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    handle(record);
+        Duration backoff = Duration.ofSeconds(1);
+        while (!stopping) {
+            try {
+                if (restarting != null) {
+                    consumer = newConsumer();
+                    startOver();
+                    restarting = null;
+                    LOG.info("the dashboard feed is following the output topics again");
                 }
+                follow();
+                backoff = Duration.ofSeconds(1);
+            } catch (final WakeupException e) {
+                // closing
+            } catch (final RuntimeException e) {
+                restarting = e.toString();
+                LOG.error("the dashboard feed failed; its event streams are closed so that pages reconnect, and it"
+                        + " starts again in {}", backoff, e);
+                subscribers.forEach(Subscriber::close);
+                closeConsumer();
+                try {
+                    stopped.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (final InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_RESTART_BACKOFF) > 0 ? MAX_RESTART_BACKOFF
+                        : backoff.multipliedBy(2);
             }
-        } catch (final WakeupException e) {
-            // closing
-        } catch (final RuntimeException e) {
-            LOG.error("the dashboard feed stopped; dashboards get no more live updates", e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
+        }
+        closeConsumer();
+    }
+
+    private void follow() {
+        while (!stopping) {
+            final ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+            lastPollNanos = System.nanoTime();
+            for (final ConsumerRecord<String, byte[]> record : records) {
+                handle(record);
+            }
         }
     }
 
+    /** Forgets the cache, to be read again from the beginning; the metrics' counts are kept. */
+    private void startOver() {
+        synchronized (lock) {
+            states.clear();
+            leaderboards.clear();
+            results.clear();
+            histories.clear();
+            historySize = 0;
+            alerts.clear();
+            broadcasts.clear();
+        }
+        assignAndPosition();
+    }
+
+    private void closeConsumer() {
+        try {
+            consumer.close(Duration.ofSeconds(5));
+        } catch (final RuntimeException e) {
+            LOG.debug("closing the dashboard feed's consumer: {}", e.toString());
+        }
+    }
+
+    /** Why the dashboard's live feed is not working, or empty when it is following the topics. */
+    public Optional<String> problem() {
+        if (!thread.isAlive()) {
+            return Optional.of("dashboard feed thread has stopped");
+        }
+        final String failed = restarting;
+        if (failed != null) {
+            return Optional.of("dashboard feed is restarting after: " + failed);
+        }
+        final long idleMs = (System.nanoTime() - lastPollNanos) / 1_000_000;
+        if (idleMs > STALE_AFTER.toMillis()) {
+            return Optional.of("dashboard feed has not polled Kafka for " + idleMs / 1000 + " s");
+        }
+        return Optional.empty();
+    }
+
     private void handle(final ConsumerRecord<String, byte[]> record) {
+        final TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        final boolean uncounted = record.offset() >= counted.getOrDefault(partition, 0L);
+        if (uncounted) {
+            counted.put(partition, record.offset() + 1);
+        }
         if (record.value() == null) {
             return;
         }
-        metrics.output(record.topic());
+        if (uncounted) {
+            metrics.output(record.topic());
+        }
         if (record.topic().equals(Topics.RACE_DEAD_LETTERS.name())) {
             final DeadLetter dead = read(record, DeadLetter.class);
-            metrics.deadLetter(dead == null || dead.code() == null ? "UNKNOWN" : dead.code().name());
+            if (uncounted) {
+                metrics.deadLetter(dead == null || dead.code() == null ? "UNKNOWN" : dead.code().name());
+            }
             return;
         }
         final Kind kind = Kind.ofTopic(record.topic()).orElse(null);
@@ -223,7 +325,7 @@ public final class OutputFeed implements AutoCloseable {
                 yield new FeedEvent(kind, id, r.raceId(), r.athleteId(), record.key(), json);
             }
         };
-        if (kind == Kind.PROJECTION) {
+        if (kind == Kind.PROJECTION && uncounted) {
             final boolean live = record.offset() >= liveFrom.getOrDefault(
                     new TopicPartition(record.topic(), record.partition()), Long.MAX_VALUE);
             metrics.acceptedRead(live ? record.timestamp() : -1);
@@ -281,7 +383,12 @@ public final class OutputFeed implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stopping = true;
-        consumer.wakeup();
+        stopped.countDown();
+        try {
+            consumer.wakeup();
+        } catch (final RuntimeException e) {
+            // already closed, between two starts
+        }
         thread.join(10_000);
         subscribers.forEach(Subscriber::close);
     }
