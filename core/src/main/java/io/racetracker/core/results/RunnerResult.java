@@ -20,11 +20,6 @@ public record RunnerResult(String bib, Integer age, Sex sex, List<MatTime> mats,
         sex = sex == null ? Sex.X : sex;
     }
 
-    /** The mats this runner was read at, in course order. */
-    public List<MatTime> readMats() {
-        return mats.stream().filter(MatTime::read).toList();
-    }
-
     /** True when every intermediate mat has a read. */
     public boolean complete() {
         return mats.stream().allMatch(MatTime::read);

@@ -4,11 +4,10 @@ import io.racetracker.core.json.JsonSerde;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * A topic of the contract: its name, its value type (keys are always strings), and how it is created.
+ * A topic of the contract: its name, its value type (keys are always strings, built by {@link Keys}), and how it is
+ * created.
  *
  * @param name       kebab-case topic name
  * @param valueType  type of the JSON value
@@ -17,10 +16,6 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param purpose    one line for the README and {@code --help}
  */
 public record Topic<V>(String name, Class<V> valueType, int partitions, boolean compacted, String purpose) {
-
-    public Serde<String> keySerde() {
-        return Serdes.String();
-    }
 
     public JsonSerde<V> valueSerde() {
         return JsonSerde.of(valueType);
