@@ -1,18 +1,25 @@
 // The live dashboard. Every string that comes from the feed is set with textContent, never parsed as HTML.
+// The races come from GET /races; the page follows one race at a time over /events?race=R, in the race's own time
+// zone and units.
 (function () {
   'use strict';
 
   const MAX_ALERTS = 14;
   const MAX_TICKER = 10;
+  // what the page shows: no projections (the followed athlete's history comes from its own endpoint)
+  const KINDS = 'state,leaderboard,alert,broadcast,result';
+  const RACES_EVERY_MS = 30000, RACES_WHILE_NONE_MS = 2000;
+  const METRES = { km: 1000, mi: 1609.344 };
   const state = {
     race: null, category: 'ALL', selected: null, followLeader: true,
-    athletes: new Map(),      // athleteId -> latest projection
+    athletes: new Map(),      // athleteId -> latest projection, of the chosen race
     boards: new Map(),        // raceId/category -> leaderboard
     results: new Map(),       // athleteId -> result
-    races: new Map(),         // raceId -> { start: ms of the gun (estimated), latestReadAt: ms }
-    alertIds: new Set(), tickerIds: new Set(), ticker: [],
+    races: new Map(),         // raceId -> { info: from /races, start: ms of the gun (estimated), latestReadAt: ms }
+    alertKeys: new Set(), tickerKeys: new Set(), ticker: [],
     history: [],              // selected athlete's projections
-    clockAnchor: null         // { raceMs, wallMs }
+    clockAnchor: null,        // { raceMs, wallMs, readAt }
+    source: null              // the open EventSource
   };
 
   const $ = (id) => document.getElementById(id);
@@ -29,13 +36,41 @@
     const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
     return h + ':' + String(m).padStart(2, '0') + ':' + String(sec).padStart(2, '0');
   }
-  function pace(secPerKm) {
-    if (!secPerKm || !isFinite(secPerKm)) return '-';
-    const s = Math.round(secPerKm);
-    return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0') + '/km';
+  // ---- the chosen race's units and time zone ----------------------------------------------------------------
+  function info() { const r = state.races.get(state.race); return r && r.info ? r.info : null; }
+  function units() { const i = info(); return i && i.units === 'mi' ? 'mi' : 'km'; }
+  function zone() { const i = info(); return i && i.timeZone ? i.timeZone : 'UTC'; }
+  function perUnit(secPerKm) { return secPerKm * METRES[units()] / 1000; }
+  function pace(secPerUnit) {
+    if (!secPerUnit || !isFinite(secPerUnit)) return '-';
+    const s = Math.round(secPerUnit);
+    return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0') + '/' + units();
   }
-  function km(m) { return (m / 1000).toFixed(1) + ' km'; }
+  function distance(m) { return (m / METRES[units()]).toFixed(1) + ' ' + units(); }
   function pct(p) { return Math.round(p * 100) + '%'; }
+
+  // "09:25:59 CEST": the time of day on the race's clock, labelled with the zone's short name
+  function zoneName(ms, tz) {
+    let fallback = null;
+    for (const locale of ['en-US', 'en-GB']) {
+      const part = new Intl.DateTimeFormat(locale, { timeZone: tz, timeZoneName: 'short' }).formatToParts(new Date(ms))
+        .find((p) => p.type === 'timeZoneName');
+      if (part && !/^GMT[+-]/.test(part.value)) return part.value;
+      fallback = fallback || (part && part.value);
+    }
+    return fallback || tz;
+  }
+  function timeOfDay(ms) {
+    const tz = zone();
+    try {
+      const parts = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', second: '2-digit',
+        hourCycle: 'h23' }).formatToParts(new Date(ms));
+      const get = (t) => (parts.find((p) => p.type === t) || {}).value || '00';
+      return get('hour') + ':' + get('minute') + ':' + get('second') + ' ' + zoneName(ms, tz);
+    } catch (e) {
+      return new Date(ms).toISOString().substring(11, 19) + ' UTC';
+    }
+  }
 
   // ---- connection -------------------------------------------------------------------------------------------
   function setConnection(kind, text) {
@@ -44,21 +79,28 @@
     $('connection-text').textContent = text;
   }
 
+  // One stream per chosen race. The browser reconnects a broken stream by itself, sending the id of the last event it
+  // got (Last-Event-ID), and the server goes on from there; a stream the server refused or closed is reopened here.
   function connect() {
-    const source = new EventSource('/events');
+    if (state.source) state.source.close();
+    state.source = null;
+    if (!state.race) return;
+    const race = state.race;
+    const source = new EventSource('/events?race=' + encodeURIComponent(race) + '&kind=' + KINDS);
+    state.source = source;
     setConnection('connecting', 'CONNECTING');
-    source.addEventListener('ready', () => setConnection('live', 'LIVE'));
-    source.addEventListener('state', (e) => onState(JSON.parse(e.data)));
-    source.addEventListener('projection', (e) => onProjection(JSON.parse(e.data)));
-    source.addEventListener('leaderboard', (e) => onLeaderboard(JSON.parse(e.data)));
-    source.addEventListener('alert', (e) => onAlert(e.lastEventId, JSON.parse(e.data)));
-    source.addEventListener('broadcast', (e) => onBroadcast(e.lastEventId, JSON.parse(e.data)));
-    source.addEventListener('result', (e) => onResult(JSON.parse(e.data)));
+    const on = (name, handle) => source.addEventListener(name, (e) => { if (state.source === source) handle(JSON.parse(e.data)); });
+    on('ready', () => setConnection('live', 'LIVE'));
+    on('state', onState);
+    on('leaderboard', onLeaderboard);
+    on('alert', onAlert);
+    on('broadcast', onBroadcast);
+    on('result', onResult);
     source.onerror = () => {
-      // the browser reconnects by itself while the state is CONNECTING; a CLOSED source is reopened here
+      if (state.source !== source) return;
       if (source.readyState === EventSource.CLOSED) {
         setConnection('offline', 'OFFLINE');
-        setTimeout(connect, 3000);
+        setTimeout(() => { if (state.source === source) connect(); }, 3000);
       } else {
         setConnection('connecting', 'RECONNECTING');
       }
@@ -66,15 +108,51 @@
   }
 
   // ---- races and clock ----------------------------------------------------------------------------------------
-  function noteRace(raceId, readAt, elapsedMs) {
+  // the races from /races, now and then: the list is not learnt from events, which come for the chosen race only
+  function loadRaces() {
+    fetch('/races', { headers: { Accept: 'application/json' } })
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error('GET /races answered ' + r.status))))
+      .then((list) => { showRaces(list); schedule(list.length ? RACES_EVERY_MS : RACES_WHILE_NONE_MS); })
+      .catch(() => schedule(RACES_WHILE_NONE_MS));
+  }
+  function schedule(ms) { setTimeout(loadRaces, ms); }
+
+  function showRaces(list) {
+    for (const r of list) {
+      const known = state.races.get(r.raceId);
+      if (known) known.info = r; else state.races.set(r.raceId, { info: r, start: null, latestReadAt: null });
+    }
+    const select = $('race-select');
+    select.replaceChildren(...list.map((r) => {
+      const o = el('option', null, r.name || r.raceId);
+      o.value = r.raceId;
+      o.title = r.raceId;
+      return o;
+    }));
+    if (!list.length) {
+      if (!state.race) setConnection('connecting', 'WAITING FOR A RACE');
+      return;
+    }
+    if (!state.race || !list.some((r) => r.raceId === state.race)) {
+      selectRace(defaultRace(list));
+    } else {
+      select.value = state.race;
+      showRaceInfo();
+    }
+  }
+
+  // the latest race to have started, or the first one to come
+  function defaultRace(list) {
+    const now = Date.now();
+    const started = list.filter((r) => r.startTime && Date.parse(r.startTime) <= now);
+    return (started.length ? started[started.length - 1] : list[0]).raceId;
+  }
+
+  function noteRead(raceId, readAt, elapsedMs) {
     let race = state.races.get(raceId);
     if (!race) {
-      race = { start: null, latestReadAt: null };
+      race = { info: null, start: null, latestReadAt: null };
       state.races.set(raceId, race);
-      const opt = el('option', null, raceId);
-      opt.value = raceId;
-      $('race-select').appendChild(opt);
-      if (!state.race) selectRace(raceId);
     }
     if (readAt) {
       const t = Date.parse(readAt);
@@ -92,18 +170,45 @@
     // between reads the clock runs at real time, for at most a minute past the latest read
     const since = Math.min(Date.now() - a.wallMs, 60000);
     $('race-clock').textContent = hms(a.raceMs + since);
-    $('race-time-of-day').textContent = 'latest read ' + new Date(a.readAt).toISOString().substring(11, 19) + ' UTC';
+    $('race-time-of-day').textContent = 'latest read ' + timeOfDay(a.readAt);
   }
 
+  // A new race: what the page holds of the old one goes, and the page subscribes to the new one.
   function selectRace(raceId) {
+    if (raceId === state.race) return;
     state.race = raceId;
+    state.category = 'ALL';
+    state.selected = null;
+    state.followLeader = true;
+    state.athletes.clear();
+    state.boards.clear();
+    state.results.clear();
+    state.alertKeys.clear();
+    state.tickerKeys.clear();
+    state.ticker = [];
+    state.history = [];
+    $('alerts').replaceChildren();
+    $('alerts-empty').hidden = false;
+    $('ticker').replaceChildren();
+    $('race-clock').textContent = '-:--:--';
+    $('race-time-of-day').textContent = '';
     $('race-select').value = raceId;
-    $('race-name').textContent = raceId;
     const race = state.races.get(raceId);
     state.clockAnchor = race && race.latestReadAt !== null
       ? { raceMs: race.latestReadAt - race.start, wallMs: Date.now(), readAt: race.latestReadAt } : null;
+    showRaceInfo();
     refreshCategories();
     renderBoard();
+    renderAthlete();
+    renderCharts();
+    connect();
+  }
+
+  function showRaceInfo() {
+    const i = info();
+    $('race-name').textContent = i && i.name ? i.name : state.race;
+    $('pace-title').textContent = 'Pace per segment (min/' + units() + ')';
+    configureCharts();
   }
 
   function refreshCategories() {
@@ -112,37 +217,37 @@
     for (const lb of state.boards.values()) {
       if (lb.raceId === state.race && lb.category !== 'ALL' && !cats.includes(lb.category)) cats.push(lb.category);
     }
-    if (select.options.length === cats.length) return;
+    if (select.options.length === cats.length && [...select.options].every((o, i) => o.value === cats[i])) return;
     select.replaceChildren(...cats.map((c) => { const o = el('option', null, c); o.value = c; return o; }));
     select.value = cats.includes(state.category) ? state.category : 'ALL';
   }
 
   // ---- feed handlers ------------------------------------------------------------------------------------------
+  // the events are the chosen race's; one of another race (a stream being replaced) is ignored
   function onState(p) {
+    if (p.raceId !== state.race) return;
     state.athletes.set(p.athleteId, p);
-    noteRace(p.raceId, p.readAt, p.elapsedMs);
-    if (p.athleteId === state.selected) renderAthlete();
-  }
-
-  function onProjection(p) {
-    noteRace(p.raceId, p.readAt, p.elapsedMs);
-    if (p.athleteId === state.selected && !state.history.some((h) => h.distanceM === p.distanceM && h.elapsedMs === p.elapsedMs)) {
-      state.history.push(p);
-      state.history.sort((a, b) => a.distanceM - b.distanceM);
-      renderCharts();
+    noteRead(p.raceId, p.readAt, p.elapsedMs);
+    if (p.athleteId === state.selected) {
+      renderAthlete();
+      // the followed athlete's new mat extends the charts; their history so far came from its own endpoint
+      if (!state.history.some((h) => h.distanceM === p.distanceM && h.elapsedMs === p.elapsedMs)) {
+        state.history.push(p);
+        state.history.sort((a, b) => a.distanceM - b.distanceM);
+        renderCharts();
+      }
     }
   }
 
   function onLeaderboard(lb) {
+    if (lb.raceId !== state.race) return;
     state.boards.set(lb.raceId + '/' + lb.category, lb);
-    noteRace(lb.raceId, null, NaN);
-    if (lb.raceId === state.race) {
-      refreshCategories();
-      if (lb.category === state.category) renderBoard();
-    }
+    refreshCategories();
+    if (lb.category === state.category) renderBoard();
   }
 
   function onResult(r) {
+    if (r.raceId !== state.race) return;
     state.results.set(r.athleteId, r);
     if (r.athleteId === state.selected) renderAthlete();
   }
@@ -153,10 +258,12 @@
     return !!(p && p.pacemaker);
   }
 
-  function onAlert(id, a) {
-    if (state.alertIds.has(id)) return;
-    state.alertIds.add(id);
-    if ((state.race && a.raceId !== state.race) || isPacemaker(a.athleteId)) return;
+  // alerts and lines are told apart by what they say, not by event id: a snapshot's events carry no id
+  function onAlert(a) {
+    const key = [a.raceId, a.athleteId, a.type, a.category, a.timingPointId, a.elapsedMs].join('|');
+    if (a.raceId !== state.race || state.alertKeys.has(key)) return;
+    state.alertKeys.add(key);
+    if (isPacemaker(a.athleteId)) return;
     const li = el('li', 't-' + a.type);
     li.appendChild(el('span', 'alert-type', a.type.replace(/_/g, ' ') + (a.timingPointId ? ' - ' + a.timingPointId : '')));
     li.appendChild(document.createTextNode(a.message));
@@ -166,10 +273,11 @@
     $('alerts-empty').hidden = true;
   }
 
-  function onBroadcast(id, b) {
-    if (state.tickerIds.has(id)) return;
-    state.tickerIds.add(id);
-    if ((state.race && b.raceId !== state.race) || isPacemaker(b.athleteId)) return;
+  function onBroadcast(b) {
+    const key = [b.raceId, b.athleteId, b.elapsedMs, b.text].join('|');
+    if (b.raceId !== state.race || state.tickerKeys.has(key)) return;
+    state.tickerKeys.add(key);
+    if (isPacemaker(b.athleteId)) return;
     state.ticker.unshift(b.text);
     state.ticker.length = Math.min(state.ticker.length, MAX_TICKER);
     const t = $('ticker');
@@ -187,7 +295,7 @@
     const body = $('leaderboard').tBodies[0];
     $('board-empty').hidden = !!(lb && lb.entries.length);
     if (!lb) { body.replaceChildren(); $('board-meta').textContent = ''; return; }
-    $('board-meta').textContent = lb.athletes + ' on the board' + (lb.updatedAt ? ', as of ' + lb.updatedAt.substring(11, 19) + ' UTC' : '');
+    $('board-meta').textContent = lb.athletes + ' on the board' + (lb.updatedAt ? ', as of ' + timeOfDay(Date.parse(lb.updatedAt)) : '');
     const before = new Map([...body.rows].map((r) => [r.dataset.athlete, r.dataset.stamp]));
     const rows = lb.entries.map((e) => {
       const tr = el('tr');
@@ -205,7 +313,7 @@
       if (e.status && e.status !== 'ON_COURSE') name.appendChild(el('span', 'status status-' + e.status, e.status.replace(/_/g, ' ')));
       tr.appendChild(name);
       const mat = el('td', 'mat', e.timingPointId);
-      mat.appendChild(el('span', 'km', km(e.distanceM)));
+      mat.appendChild(el('span', 'km', distance(e.distanceM)));
       tr.appendChild(mat);
       tr.appendChild(el('td', 'num time', hms(e.elapsedMs)));
       tr.appendChild(el('td', 'num gap', e.gapMs === 0 ? 'leader' : e.gap));
@@ -235,10 +343,11 @@
     for (const tr of $('leaderboard').tBodies[0].rows) tr.classList.toggle('selected', tr.dataset.athlete === athleteId);
     renderAthlete();
     renderCharts();
-    fetch('/races/' + encodeURIComponent(state.race) + '/athletes/' + encodeURIComponent(athleteId) + '/history', { headers: { Accept: 'application/json' } })
+    const race = state.race;
+    fetch('/races/' + encodeURIComponent(race) + '/athletes/' + encodeURIComponent(athleteId) + '/history', { headers: { Accept: 'application/json' } })
       .then((r) => (r.ok ? r.json() : []))
       .then((list) => {
-        if (state.selected !== athleteId) return;
+        if (state.race !== race || state.selected !== athleteId) return;
         const seen = new Set(state.history.map((h) => h.distanceM + ':' + h.elapsedMs));
         list.forEach((p) => { if (!seen.has(p.distanceM + ':' + p.elapsedMs)) state.history.push(p); });
         state.history.sort((a, b) => a.distanceM - b.distanceM);
@@ -249,10 +358,16 @@
 
   function renderAthlete() {
     const p = state.athletes.get(state.selected);
-    if (!p) return;
+    if (!p) {
+      if (!state.selected) {
+        for (const id of ['athlete-name', 'fig-projected', 'fig-chance', 'fig-vs']) $(id).textContent = '-';
+        for (const id of ['athlete-sub', 'fig-band', 'fig-target', 'fig-pace']) $(id).textContent = '';
+      }
+      return;
+    }
     const result = state.results.get(p.athleteId);
     $('athlete-name').textContent = p.name;
-    $('athlete-sub').textContent = ['#' + (p.bib || '-'), p.category, p.timingPointId + ' ' + km(p.distanceM),
+    $('athlete-sub').textContent = ['#' + (p.bib || '-'), p.category, p.timingPointId + ' ' + distance(p.distanceM),
       hms(p.elapsedMs), result ? 'FINISHED ' + result.finishTime + ', place ' + result.place : p.status.replace(/_/g, ' ')]
       .join('  \u00B7  ');
     $('fig-projected').textContent = p.display.projectedFinish;
@@ -275,12 +390,12 @@
     const common = (yOptions) => ({
       responsive: true, maintainAspectRatio: false, animation: false,
       plugins: { legend: { display: false } },
-      scales: { x: { type: 'linear', title: { display: true, text: 'km' }, min: 0, max: 42.2 }, y: yOptions }
+      scales: { x: { type: 'linear', title: { display: true, text: units() }, min: 0, max: 42.2 }, y: yOptions }
     });
     paceChart = new Chart($('pace-chart'), {
       type: 'line',
       data: { datasets: [{ data: [], borderColor: '#3aa0ff', backgroundColor: '#3aa0ff', stepped: 'after', pointRadius: 3, borderWidth: 3 }] },
-      options: Object.assign(common({ reverse: true, ticks: { callback: (v) => pace(v).replace('/km', '') } }), {
+      options: Object.assign(common({ reverse: true, ticks: { callback: (v) => pace(v).replace(/\/(km|mi)$/, '') } }), {
         plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => pace(c.parsed.y) } } } })
     });
     chanceChart = new Chart($('chance-chart'), {
@@ -288,14 +403,28 @@
       data: { datasets: [{ data: [], borderColor: '#ffcc00', backgroundColor: 'rgba(255,204,0,0.15)', fill: true, pointRadius: 3, borderWidth: 3, tension: 0.25 }] },
       options: common({ min: 0, max: 100, ticks: { callback: (v) => v + '%' } })
     });
+    configureCharts();
+  }
+
+  // the x axes in the chosen race's units, to its distance
+  function configureCharts() {
+    if (!paceChart) return;
+    const i = info();
+    const max = Math.round(((i && i.distanceM) || 42195) / METRES[units()] * 10) / 10;
+    for (const chart of [paceChart, chanceChart]) {
+      chart.options.scales.x.title.text = units();
+      chart.options.scales.x.max = max;
+      chart.update();
+    }
   }
 
   function renderCharts() {
     makeCharts();
     if (!paceChart) return;
+    const along = (p) => Math.round(p.distanceM / METRES[units()] * 100) / 100;
     paceChart.data.datasets[0].data = state.history.filter((p) => p.segmentPaceSecPerKm > 0)
-      .map((p) => ({ x: p.distanceM / 1000, y: p.segmentPaceSecPerKm }));
-    chanceChart.data.datasets[0].data = state.history.map((p) => ({ x: p.distanceM / 1000, y: Math.round(p.pTarget * 1000) / 10 }));
+      .map((p) => ({ x: along(p), y: perUnit(p.segmentPaceSecPerKm) }));
+    chanceChart.data.datasets[0].data = state.history.map((p) => ({ x: along(p), y: Math.round(p.pTarget * 1000) / 10 }));
     paceChart.update();
     chanceChart.update();
   }
@@ -305,5 +434,5 @@
   $('category-select').addEventListener('change', (e) => { state.category = e.target.value; state.followLeader = true; renderBoard(); });
   setInterval(tickClock, 250);
   makeCharts();
-  connect();
+  loadRaces();
 }());

@@ -300,7 +300,7 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
         }
         AthleteHistory updated = history.with(placed);
         final List<SplitEvent> upTo = updated.upTo(placed);
-        final AthleteProjection projection = projector.project(course, athlete, upTo, placed)
+        final AthleteProjection projection = projector.project(course, LiveText.shown(athlete), upTo, placed)
                 .withCounts(upTo.size(), updated.duplicates());
         final boolean latest = placed == updated.latest();
         final AthleteProjection state = latest && !updated.disqualified()
@@ -351,7 +351,8 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
 
     /** An athlete's latest state, as published on {@code athlete-state}, from the history in the store. */
     static AthleteProjection stateOf(final Projector projector, final Course course, final AthleteHistory history) {
-        final AthleteProjection state = projector.project(course, history.athlete(), history.splits(), history.latest())
+        final AthleteProjection state = projector.project(course, LiveText.shown(history.athlete()), history.splits(),
+                        history.latest())
                 .withCounts(history.splits().size(), history.duplicates());
         if (history.disqualified()) {
             return state.withStatus(AthleteStatus.DSQ);

@@ -1,5 +1,6 @@
 package io.racetracker.streams;
 
+import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.AthleteStatus;
 import io.racetracker.core.event.BroadcastLine;
@@ -9,7 +10,33 @@ import java.util.Locale;
 
 /** How the tracker words things for people: names, places on the course, broadcast lines. */
 final class LiveText {
+    /** Longest name, in characters (code points), that outputs carry; a longer one ends in an ellipsis. */
+    static final int MAX_NAME_LENGTH = 100;
+    private static final String ELLIPSIS = "\u2026";
+
     private LiveText() {
+    }
+
+    /**
+     * The name as outputs show it: at most {@value #MAX_NAME_LENGTH} characters, a longer one cut to
+     * {@value #MAX_NAME_LENGTH} - 1 and ended with an ellipsis. Names are free text from the registration; the
+     * registration itself keeps the name whole.
+     */
+    static String shownName(final String name) {
+        if (name == null || name.length() <= MAX_NAME_LENGTH
+                || name.codePointCount(0, name.length()) <= MAX_NAME_LENGTH) {
+            return name;
+        }
+        final String cut = name.substring(0, name.offsetByCodePoints(0, MAX_NAME_LENGTH - 1)).stripTrailing();
+        return cut + ELLIPSIS;
+    }
+
+    /** The registration with its name as outputs show it ({@link #shownName}); the same object when it is short. */
+    static Athlete shown(final Athlete athlete) {
+        final String name = shownName(athlete.name());
+        return name.equals(athlete.name()) ? athlete : new Athlete(athlete.athleteId(), athlete.raceId(), athlete.bib(),
+                name, athlete.country(), athlete.sex(), athlete.category(), athlete.age(), athlete.targetMs(),
+                athlete.pacemaker(), athlete.chip(), athlete.wave());
     }
 
     /** "Eliud Kipchoge" reads as KIPCHOGE, as on broadcast graphics. */

@@ -23,6 +23,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The race views, per race (input keyed by race id): a board per category and one for the whole race
@@ -37,14 +39,25 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The order of each board and its finish places are derived from them, so they are kept in memory only and rebuilt
  * from the stores in {@link #init}, which Kafka Streams calls again whenever the task's state has been restored.
  * One board update therefore costs one store write, plus one when a mat or a board's lead changes.
+ *
+ * <p>Categories are free text from the registrations. A race gets at most
+ * {@link TrackerOptions#maxCategoryBoards()} category boards, first come first served; an athlete of a category beyond
+ * them is on the race's {@value #ALL} board only, and their result has no category place (0). Which categories have a
+ * board survives a restart: every board that ever took an athlete has a record in
+ * {@value TrackerTopology#BOARD_META_STORE}, and those boards are made again first.
  */
 final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOutput> {
     static final String ALL = "ALL";
+    private static final Logger LOG = LoggerFactory.getLogger(RaceBoard.class);
     /** Pack reshuffles closer than this at the same mat are not a lead change. */
     private static final long LEAD_CHANGE_MIN_GAP_MS = 1_000;
 
     private final TrackerOptions options;
     private final Map<String, Board> boards = new HashMap<>();
+    /** Per race, how many category boards it has (its {@value #ALL} board aside). */
+    private final Map<String, Integer> categoryBoards = new HashMap<>();
+    /** Races whose category boards ran out, already logged. */
+    private final Set<String> full = new java.util.HashSet<>();
     private final Map<String, BoardUpdate> latest = new HashMap<>();
     private final Map<String, MatLeader> matLeaders = new HashMap<>();
     private final Set<Board> dirty = new LinkedHashSet<>();
@@ -90,9 +103,25 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
     /** Derives the in-memory boards from the stores, dropping whatever an earlier life of this task held. */
     private void rebuild() {
         boards.clear();
+        categoryBoards.clear();
+        full.clear();
         latest.clear();
         matLeaders.clear();
         dirty.clear();
+        // the boards there were before, first: they keep their places under the cap whatever order athletes come in
+        try (KeyValueIterator<String, Meta> it = metas.all()) {
+            it.forEachRemaining(entry -> {
+                final int at = entry.key.indexOf('|');
+                if (at > 0) {
+                    final String raceId = entry.key.substring(0, at);
+                    final String category = entry.key.substring(at + 1);
+                    final Board board = ALL.equals(category) ? board(raceId, ALL) : categoryBoard(raceId, category);
+                    if (board != null) {
+                        board.meta = entry.value;
+                    }
+                }
+            });
+        }
         try (KeyValueIterator<String, BoardUpdate> it = athletes.all()) {
             while (it.hasNext()) {
                 final KeyValue<String, BoardUpdate> entry = it.next();
@@ -107,14 +136,6 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
         }
         try (KeyValueIterator<String, MatLeader> it = mats.all()) {
             it.forEachRemaining(entry -> matLeaders.put(entry.key, entry.value));
-        }
-        try (KeyValueIterator<String, Meta> it = metas.all()) {
-            it.forEachRemaining(entry -> {
-                final Board board = boards.get(entry.key);
-                if (board != null) {
-                    board.meta = entry.value;
-                }
-            });
         }
     }
 
@@ -203,13 +224,36 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
         }
     }
 
-    /** The athlete's category board and the whole race's, created on first use. */
+    /**
+     * The athlete's category board, when the category has one or the race may still have another, and the whole
+     * race's; created on first use.
+     */
     private List<Board> boardsOf(final BoardUpdate update) {
-        return List.of(board(update.raceId(), update.category()), board(update.raceId(), ALL));
+        final Board all = board(update.raceId(), ALL);
+        final Board category = ALL.equals(update.category()) ? null : categoryBoard(update.raceId(), update.category());
+        return category == null ? List.of(all) : List.of(category, all);
     }
 
     private Board board(final String raceId, final String category) {
         return boards.computeIfAbsent(raceId + "|" + category, key -> new Board(raceId, category));
+    }
+
+    /** The category's board, made if the race has fewer than the cap; null when the race has no room for it. */
+    private Board categoryBoard(final String raceId, final String category) {
+        final Board existing = boards.get(raceId + "|" + category);
+        if (existing != null) {
+            return existing;
+        }
+        final int made = categoryBoards.getOrDefault(raceId, 0);
+        if (made >= options.maxCategoryBoards()) {
+            if (full.add(raceId)) {
+                LOG.warn("race {} has {} category boards, the most allowed (race.tracker.leaderboard.max.categories);"
+                        + " athletes of further categories count on its ALL board only", raceId, made);
+            }
+            return null;
+        }
+        categoryBoards.put(raceId, made + 1);
+        return board(raceId, category);
     }
 
     /**
@@ -314,7 +358,8 @@ final class RaceBoard implements Processor<String, BoardUpdate, String, BoardOut
 
     private RaceResult result(final BoardUpdate update) {
         final int place = board(update.raceId(), ALL).places.placeOf(update.elapsedMs());
-        final int categoryPlace = board(update.raceId(), update.category()).places.placeOf(update.elapsedMs());
+        final Board category = boards.get(update.raceId() + "|" + update.category());
+        final int categoryPlace = category == null ? 0 : category.places.placeOf(update.elapsedMs());
         return new RaceResult(update.raceId(), update.athleteId(), update.bib(), update.name(), update.category(),
                 update.elapsedMs(), RaceTime.hms(update.elapsedMs()), place, categoryPlace);
     }

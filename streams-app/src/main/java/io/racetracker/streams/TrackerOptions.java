@@ -17,6 +17,9 @@ import java.util.Properties;
  * @param leaderboardSize     positions published per board
  * @param leaderboardInterval how often (wall clock) changed boards are published
  * @param breakawayGap        leader's gap to second at a mat that counts as a break-away
+ * @param maxCategoryBoards   category boards a race may have besides its {@code ALL} board; categories are free text
+ *                            from the registration, and each board costs memory, so athletes of the categories beyond
+ *                            this many count on the race's {@code ALL} board only
  */
 public record TrackerOptions(
         List<Double> chanceThresholds,
@@ -25,13 +28,21 @@ public record TrackerOptions(
         Duration silenceCheckInterval,
         int leaderboardSize,
         Duration leaderboardInterval,
-        Duration breakawayGap) {
+        Duration breakawayGap,
+        int maxCategoryBoards) {
 
     public static final String PREFIX = "race.tracker.";
 
+    public TrackerOptions {
+        if (maxCategoryBoards < 0) {
+            throw new IllegalArgumentException(PREFIX + "leaderboard.max.categories must be 0 or more, got "
+                    + maxCategoryBoards);
+        }
+    }
+
     public static TrackerOptions defaults() {
         return new TrackerOptions(List.of(0.5, 0.9), Duration.ofMinutes(1), Duration.ofMinutes(20), Duration.ofSeconds(1),
-                25, Duration.ofSeconds(1), Duration.ofSeconds(10));
+                25, Duration.ofSeconds(1), Duration.ofSeconds(10), 64);
     }
 
     /** The defaults, overridden by any {@code race.tracker.*} property given. */
@@ -47,7 +58,9 @@ public record TrackerOptions(
                 millis(props, "dnf.check.interval.ms", d.silenceCheckInterval()),
                 Integer.parseInt(props.getProperty(PREFIX + "leaderboard.size", String.valueOf(d.leaderboardSize()))),
                 millis(props, "leaderboard.interval.ms", d.leaderboardInterval()),
-                millis(props, "breakaway.gap.ms", d.breakawayGap()));
+                millis(props, "breakaway.gap.ms", d.breakawayGap()),
+                Integer.parseInt(props.getProperty(PREFIX + "leaderboard.max.categories",
+                        String.valueOf(d.maxCategoryBoards())).trim()));
     }
 
     private static Duration millis(final Properties props, final String key, final Duration fallback) {

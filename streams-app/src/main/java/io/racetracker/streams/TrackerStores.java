@@ -6,10 +6,13 @@ import io.racetracker.core.event.Leaderboard;
 import io.racetracker.core.model.FinishTimeModel;
 import io.racetracker.core.projection.Projector;
 import io.racetracker.core.topic.Keys;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
@@ -57,6 +60,19 @@ public final class TrackerStores {
     /** How many races' courses this instance holds (about): a query every instance can answer when it works. */
     public long courseCount() {
         return this.<Course>timestamped(TrackerTopology.COURSES_STORE).approximateNumEntries();
+    }
+
+    /** Every race's course, from the global store {@value TrackerTopology#COURSES_STORE}, in race id order. */
+    public List<Course> courses() {
+        final List<Course> courses = new ArrayList<>();
+        try (KeyValueIterator<String, ValueAndTimestamp<Course>> all = this.<Course>timestamped(TrackerTopology.COURSES_STORE).all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value != null && entry.value.value() != null) {
+                    courses.add(entry.value.value());
+                }
+            });
+        }
+        return courses;
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> plain(final String name) {

@@ -33,7 +33,7 @@ class BoardShortlistTest {
     private static final String[] CATEGORIES = {"M18", "M35", "F18", "F35", "ELITE-M"};
     private static final double[] MATS_KM = {5, 10, 15, 20, 21.0975, 25, 30, 35, 40, 42.195};
     private static final TrackerOptions OPTIONS = new TrackerOptions(List.of(0.5, 0.9), Duration.ofMinutes(1),
-            Duration.ofMinutes(20), Duration.ofSeconds(1), BOARD_SIZE, Duration.ofSeconds(1), Duration.ofSeconds(10));
+            Duration.ofMinutes(20), Duration.ofSeconds(1), BOARD_SIZE, Duration.ofSeconds(1), Duration.ofSeconds(10), 64);
 
     /** A board and what it forwarded. */
     private static final class Observed {

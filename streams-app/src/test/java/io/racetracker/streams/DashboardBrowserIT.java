@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.racetracker.core.event.Units;
 import io.racetracker.core.model.Models;
 import io.racetracker.producer.ProducerSettings;
 import io.racetracker.producer.RaceReplayer;
 import io.racetracker.producer.scenario.Scenario;
 import io.racetracker.producer.scenario.Vienna2019;
+import io.racetracker.producer.wire.WireFaults;
 import io.racetracker.streams.http.DashboardServer;
 import io.racetracker.streams.http.HttpOptions;
 import java.io.File;
@@ -81,9 +83,11 @@ class DashboardBrowserIT {
         final WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofMillis(100));
         // rows are replaced as boards arrive: an element found a moment ago may be gone
         wait.ignoring(StaleElementReferenceException.class);
-        wait.until(b -> b.findElement(By.id("connection-text")).getText().equals("LIVE"));
+        wait.until(b -> b.findElement(By.id("connection-text")).getText().equals("WAITING FOR A RACE"));
 
+        // the replay publishes the course first: the page finds the race on /races and subscribes to it
         final CompletableFuture<RaceReplayer.Summary> replay = replay(DashboardRace.scenario(), 250);
+        wait.until(b -> b.findElement(By.id("connection-text")).getText().equals("LIVE"));
 
         wait.until(b -> rowCount() == 4);
         final String firstTime = leaderTime();
@@ -108,6 +112,34 @@ class DashboardBrowserIT {
         wait.until(b -> b.findElements(By.cssSelector("#alerts li")).size() > 0);
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
         Files.write(Path.of("target", "dashboard-browser-it.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void aRaceInMilesShowsMilesAndItsOwnTimeOfDay() throws Exception {
+        final Scenario vienna = Vienna2019.scenario();
+        final Scenario inMiles = Scenario.of(vienna.name(), vienna.course().withLocale("America/New_York", Units.MI, List.of()),
+                vienna.athletes(), vienna.reads(), WireFaults.NONE);
+        browser.get("http://127.0.0.1:" + dashboard.port() + "/");
+        final WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofMillis(100));
+        wait.ignoring(StaleElementReferenceException.class);
+        final CompletableFuture<RaceReplayer.Summary> replay = replay(inMiles, 250);
+        wait.until(b -> b.findElement(By.id("connection-text")).getText().equals("LIVE"));
+        wait.until(b -> rowCount() >= 1 && String.valueOf(script("#leaderboard td.mat .km")).matches("\\d+\\.\\d mi"));
+        assertEquals("INEOS 1:59 Challenge, Vienna", script("#race-select option"), "the race by its name, from /races");
+        assertEquals("Pace per segment (min/mi)", script("#pace-title"));
+        assertEquals("mi", ((JavascriptExecutor) browser).executeScript(
+                "return Chart.getChart(document.getElementById('pace-chart')).options.scales.x.title.text;"));
+        assertEquals(26.2, ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return Chart.getChart(document.getElementById('chance-chart')).options.scales.x.max;")).doubleValue(),
+                "the marathon is 26.2 miles long on the axis");
+        wait.until(b -> String.valueOf(script("#fig-pace")).contains("/mi"));
+        // New York is four hours behind UTC in October: the reads' local times of day, labelled EDT
+        final String clock = String.valueOf(script("#race-time-of-day"));
+        assertTrue(clock.matches("latest read \\d\\d:\\d\\d:\\d\\d EDT"), clock);
+        final int hour = Integer.parseInt(clock.substring("latest read ".length(), "latest read ".length() + 2));
+        assertTrue(hour >= 1 && hour <= 4, "the Vienna 2019 reads (06:15 to 08:15 UTC) at New York's time: " + clock);
+        wait.until(b -> String.valueOf(script("#board-meta")).matches(".*as of \\d\\d:\\d\\d:\\d\\d EDT"));
+        replay.cancel(true);
     }
 
     /** With -Ddashboard.screenshot=FILE: the README's picture, Vienna as the demo replays it, part-way through. */

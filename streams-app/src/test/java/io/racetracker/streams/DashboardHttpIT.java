@@ -17,6 +17,15 @@ import io.racetracker.producer.wire.WireFaults;
 import io.racetracker.streams.http.DashboardServer;
 import io.racetracker.streams.http.HttpOptions;
 import io.racetracker.testing.Await;
+import io.racetracker.core.event.AthleteStatus;
+import io.racetracker.core.event.BroadcastLine;
+import io.racetracker.core.event.Course;
+import io.racetracker.core.event.Units;
+import io.racetracker.core.event.Wave;
+import io.racetracker.core.race.Courses;
+import io.racetracker.core.topic.Keys;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +33,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +180,198 @@ class DashboardHttpIT {
         }
     }
 
+    @Test
+    void racesListsEveryKnownRaceWithItsTimeZoneUnitsAndWavesByStartTime() throws Exception {
+        final Instant bostonGun = Instant.parse("2023-04-17T13:37:00Z");
+        final Course boston = Courses.marathon("races-it-boston", "Boston Marathon", bostonGun, 10_800_000L)
+                .withLocale("America/New_York", Units.MI, List.of(new Wave("1", bostonGun.plusSeconds(23 * 60), "1-7999"),
+                        new Wave("2", bostonGun.plusSeconds(48 * 60), "8000-15999")));
+        final Course berlin = Courses.marathon("races-it-berlin", "Berlin Marathon", Instant.parse("2023-09-24T07:15:00Z"),
+                10_800_000L).withLocale("Europe/Berlin", Units.KM, List.of());
+        // published in the reverse of their start order: the list is sorted, not in the order the courses came
+        for (final Course course : List.of(berlin, boston)) {
+            producer.send(new ProducerRecord<>(Topics.RACE_COURSES.name(), course.raceId(),
+                    Topics.RACE_COURSES.valueSerde().serializer().serialize(Topics.RACE_COURSES.name(), course))).get();
+        }
+        final HttpResponse<String> response = awaitStatus("/races", 200, body -> {
+            final String ids = Json.mapper().readTree(body).findValuesAsText("raceId").toString();
+            return ids.contains("races-it-boston") && ids.contains("races-it-berlin");
+        });
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+        final List<JsonNode> races = new ArrayList<>();
+        Json.mapper().readTree(response.body()).forEach(races::add);
+        final List<String> order = races.stream().map(r -> r.get("raceId").asText()).toList();
+        assertTrue(order.indexOf("races-it-boston") < order.indexOf("races-it-berlin"), "by start time: " + order);
+        final List<Instant> starts = races.stream().map(r -> Instant.parse(r.get("startTime").asText())).toList();
+        assertEquals(starts.stream().sorted().toList(), starts, "sorted by start time");
+
+        final JsonNode b = races.get(order.indexOf("races-it-boston"));
+        assertEquals("Boston Marathon", b.get("name").asText());
+        assertEquals(42_195, b.get("distanceM").asDouble());
+        assertEquals("mi", b.get("units").asText());
+        assertEquals("America/New_York", b.get("timeZone").asText());
+        assertEquals(bostonGun, Instant.parse(b.get("startTime").asText()));
+        assertEquals(2, b.get("waves").size());
+        assertEquals("2", b.at("/waves/1/id").asText());
+        assertEquals(bostonGun.plusSeconds(48 * 60), Instant.parse(b.at("/waves/1/start").asText()));
+        final JsonNode g = races.get(order.indexOf("races-it-berlin"));
+        assertEquals("km", g.get("units").asText());
+        assertEquals("Europe/Berlin", g.get("timeZone").asText());
+        assertEquals(0, g.get("waves").size());
+        assertEquals(400, get("/races?all=true").statusCode());
+    }
+
+    @Test
+    void oneAddressCannotTakeEveryPlaceForEventStreams() throws Exception {
+        final List<RawStream> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                final RawStream stream = RawStream.open("127.0.0.3", "/events?race=limits-it", Map.of(), 0);
+                held.add(stream);
+                assertEquals(200, stream.status(), "stream " + (i + 1) + " of 127.0.0.3");
+            }
+            try (RawStream ninth = RawStream.open("127.0.0.3", "/events?race=limits-it", Map.of(), 0)) {
+                assertEquals(429, ninth.status(), "a ninth stream from the same address");
+                final String body = ninth.body();
+                assertTrue(body.contains("too many open event streams from 127.0.0.3"), body);
+            }
+            try (RawStream other = RawStream.open("127.0.0.4", "/events?race=limits-it", Map.of(), 0)) {
+                assertEquals(200, other.status(), "another address still gets a stream");
+            }
+        } finally {
+            held.forEach(RawStream::close);
+        }
+        // a closed stream gives its place back once the server finds it closed, at the latest at its next heartbeat
+        Await.until(() -> {
+            try (RawStream again = RawStream.open("127.0.0.3", "/events?race=limits-it", Map.of(), 0)) {
+                return again.status() == 200;
+            } catch (final java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, WAIT, "closed streams never gave their places back");
+    }
+
+    @Test
+    void aClientThatDoesNotReadNeitherStopsOthersGettingEventsNorKeepsItsPlaces() throws Exception {
+        final String race = "slow-it";
+        final String path = "/events?race=" + race + "&kind=broadcast";
+        final double droppedBefore = metric("racetracker_dashboard_clients_dropped_total");
+        final List<RawStream> stalled = new ArrayList<>();
+        final int stalledCount = 4;
+        try (Subscribed reader = subscribe(path)) {
+            for (int i = 0; i < stalledCount; i++) {
+                // a small receive window, and nothing read past the status line: the server's writes soon find no room
+                final RawStream stream = RawStream.open("127.0.0.5", path, Map.of(), 4_096);
+                stalled.add(stream);
+                assertEquals(200, stream.status());
+            }
+            // about 12 MB: far more than the sockets' buffers and the stalled clients' queues hold
+            final int lines = 3_000;
+            final String padding = "x".repeat(4_000);
+            for (int i = 1; i <= lines; i++) {
+                sendBroadcast(race, "runner-" + (i % 7), "LINE " + i + " " + padding);
+            }
+            producer.flush();
+            // lines of different athletes lie on different partitions: they come in no set order
+            final List<Event> got = reader.events().until(counting(lines));
+            assertEquals(lines, got.stream().map(e -> field(e, "text").asText()).distinct().count(),
+                    "the reading client got every line, each once");
+
+            Await.until(() -> metric("racetracker_dashboard_clients_dropped_total") >= droppedBefore + stalledCount,
+                    WAIT, "the stalled clients are dropped once their queues overflow");
+            // their places are free again, though their sockets never took the bytes still pending
+            final List<RawStream> again = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    final RawStream stream = RawStream.open("127.0.0.5", path, Map.of(), 0);
+                    again.add(stream);
+                    assertEquals(200, stream.status(), "place " + (i + 1) + " of 127.0.0.5 after the drop");
+                }
+            } finally {
+                again.forEach(RawStream::close);
+            }
+        } finally {
+            stalled.forEach(RawStream::close);
+        }
+    }
+
+    @Test
+    void resumingWithLastEventIdGetsEveryEventAfterItOnceAndNoneBefore() throws Exception {
+        final String race = "resume-it";
+        final String path = "/events?race=" + race + "&kind=broadcast";
+        final List<String> seen = new ArrayList<>();
+        final String lastId;
+        // a second client that stays: it tells when the feed has passed the lines on
+        try (Subscribed witness = subscribe(path)) {
+        try (Subscribed first = subscribe(path)) {
+            assertEquals(0, first.snapshot().size());
+            assertTrue(first.ready().id() != null, "ready carries the feed's position: " + first.ready());
+            for (int i = 1; i <= 10; i++) {
+                sendBroadcast(race, "runner-" + (i % 5), "LINE " + i);
+            }
+            // a client that took six events and lost its connection
+            final List<Event> six = first.events().until(counting(6));
+            six.forEach(e -> seen.add(field(e, "text").asText()));
+            lastId = six.get(5).id();
+        }
+        for (int i = 11; i <= 20; i++) {
+            sendBroadcast(race, "runner-" + (i % 5), "LINE " + i);
+        }
+        producer.flush();
+        assertEquals(20, witness.events().until(counting(20)).size());
+
+        try (SseReader resumed = SseReader.open(uri(path), Map.of("Last-Event-ID", lastId))) {
+            final List<Event> replayed = resumed.until(e -> e.name().equals("ready"));
+            final Event ready = replayed.remove(replayed.size() - 1);
+            assertEquals(replayed.size(), Json.mapper().readTree(ready.data()).get("resumed").asInt(), ready.data());
+            replayed.forEach(e -> seen.add(field(e, "text").asText()));
+            assertTrue(replayed.stream().allMatch(e -> e.id() != null), "replayed events carry their ids");
+            for (int i = 21; i <= 25; i++) {
+                sendBroadcast(race, "runner-" + (i % 5), "LINE " + i);
+            }
+            resumed.until(counting(5)).forEach(e -> seen.add(field(e, "text").asText()));
+        }
+        }
+        final List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            expected.add("LINE " + i);
+        }
+        assertEquals(25, seen.size(), "no line twice: " + seen);
+        assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(seen), "no line missed");
+
+        try (SseReader stale = SseReader.open(uri(path), Map.of("Last-Event-ID", "broadcast-feed:0:999999999"))) {
+            final List<Event> snapshot = stale.until(e -> e.name().equals("ready"));
+            final Event ready = snapshot.remove(snapshot.size() - 1);
+            assertTrue(ready.data().contains("\"snapshot\""), "an id the feed does not hold gets a snapshot: " + ready);
+            assertTrue(snapshot.stream().allMatch(e -> e.id() == null), "snapshot events carry no id");
+        }
+    }
+
+    private static Predicate<Event> counting(final int n) {
+        final int[] count = {0};
+        return e -> ++count[0] == n;
+    }
+
+    private static void sendBroadcast(final String race, final String athleteId, final String text) throws Exception {
+        final BroadcastLine line = new BroadcastLine(race, athleteId, text, "5K", 5_000, 900_000, 7_200_000, 0.5, 0,
+                AthleteStatus.ON_COURSE, Instant.parse("2024-01-01T10:00:00Z"));
+        producer.send(new ProducerRecord<>(Topics.BROADCAST_FEED.name(), Keys.athlete(race, athleteId),
+                Topics.BROADCAST_FEED.valueSerde().serializer().serialize(Topics.BROADCAST_FEED.name(), line)));
+    }
+
+    private static double metric(final String name) {
+        try {
+            for (final String line : get("/metrics").body().split("\n")) {
+                if (line.startsWith(name + " ")) {
+                    return Double.parseDouble(line.substring(name.length() + 1).trim());
+                }
+            }
+            return 0;
+        } catch (final Exception e) {
+            throw new AssertionError("cannot read " + name + " from /metrics", e);
+        }
+    }
+
     private static JsonNode field(final Event event, final String name) {
         try {
             return Json.mapper().readTree(event.data()).get(name);
@@ -214,7 +416,12 @@ class DashboardHttpIT {
     }
 
     /** An open event stream and its snapshot, up to its {@code ready} event. */
-    record Subscribed(SseReader events, List<Event> snapshot, Event ready) {
+    record Subscribed(SseReader events, List<Event> snapshot, Event ready) implements AutoCloseable {
+        @Override
+        public void close() {
+            events.close();
+        }
+
         List<Event> states() {
             return snapshot.stream().filter(e -> e.name().equals("state")).toList();
         }
@@ -240,6 +447,77 @@ class DashboardHttpIT {
             return new Subscribed(events, snapshot, ready);
         } catch (final Exception e) {
             throw new AssertionError("cannot subscribe to " + path, e);
+        }
+    }
+
+    /**
+     * An HTTP request on a plain socket from a chosen local address (any 127.x.y.z is this machine), for what the
+     * HTTP client cannot do: come from another address, or stop reading.
+     */
+    static final class RawStream implements AutoCloseable {
+        private final Socket socket;
+        private final java.io.InputStream in;
+        private int status = -1;
+
+        private RawStream(final Socket socket) throws java.io.IOException {
+            this.socket = socket;
+            this.in = socket.getInputStream();
+        }
+
+        /** @param receiveBuffer the socket's receive buffer in bytes, 0 for the system's */
+        static RawStream open(final String from, final String path, final Map<String, String> headers,
+                              final int receiveBuffer) throws java.io.IOException {
+            final Socket socket = new Socket();
+            if (receiveBuffer > 0) {
+                socket.setReceiveBufferSize(receiveBuffer);
+            }
+            socket.setSoTimeout((int) WAIT.toMillis());
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", dashboard.port()), 5_000);
+            final StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Accept: text/event-stream\r\n");
+            headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new RawStream(socket);
+        }
+
+        /** The status code; reads the status line and nothing more. */
+        int status() throws java.io.IOException {
+            if (status < 0) {
+                final StringBuilder line = new StringBuilder();
+                for (int c = in.read(); c != '\n'; c = in.read()) {
+                    if (c < 0) {
+                        throw new java.io.EOFException("the server closed the connection after '" + line + "'");
+                    }
+                    line.append((char) c);
+                }
+                status = Integer.parseInt(line.toString().split(" ")[1]);
+            }
+            return status;
+        }
+
+        /** What follows the status line, up to the end of a short, non-streamed answer. */
+        String body() throws java.io.IOException {
+            status();
+            final byte[] buffer = new byte[4_096];
+            final StringBuilder text = new StringBuilder();
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                if (text.indexOf("}") >= 0) {
+                    break;
+                }
+            }
+            return text.toString();
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (final java.io.IOException e) {
+                // closing
+            }
         }
     }
 
@@ -277,7 +555,13 @@ class DashboardHttpIT {
         }
 
         static SseReader open(final URI uri) throws Exception {
-            final HttpResponse<java.util.stream.Stream<String>> response = HTTP.send(HttpRequest.newBuilder(uri).GET().build(),
+            return open(uri, Map.of());
+        }
+
+        static SseReader open(final URI uri, final Map<String, String> headers) throws Exception {
+            final HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+            headers.forEach(request::header);
+            final HttpResponse<java.util.stream.Stream<String>> response = HTTP.send(request.build(),
                     HttpResponse.BodyHandlers.ofLines());
             assertEquals(200, response.statusCode());
             assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));

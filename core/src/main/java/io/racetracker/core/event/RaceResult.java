@@ -7,7 +7,8 @@ package io.racetracker.core.event;
  *
  * @param finishMs      chip time at the finish
  * @param place         place in the race
- * @param categoryPlace place in the athlete's category
+ * @param categoryPlace place in the athlete's category; 0 when the category has no board (a race has at most
+ *                      {@code race.tracker.leaderboard.max.categories} category boards)
  */
 public record RaceResult(
         String raceId,

@@ -10,17 +10,28 @@ import io.racetracker.core.json.Json;
 import io.racetracker.streams.TrackerService;
 import io.racetracker.streams.http.EventFilter.BadRequestException;
 import io.racetracker.streams.http.LocalStateQueries.StoreUnavailableException;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +41,12 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code GET /}: the dashboard; {@code GET /assets/{name}}: its files, from a fixed list</li>
+ *   <li>{@code GET /races}: every race the app knows (the courses), by start time</li>
  *   <li>{@code GET /races/{race}/athletes/{id}}: the athlete's latest projection (interactive query), 404 when unknown</li>
  *   <li>{@code GET /races/{race}/athletes/{id}/history}: the athlete's projections so far, oldest first</li>
  *   <li>{@code GET /races/{race}/leaderboard?category=ALL}: the latest leaderboard (interactive query), 404 when none</li>
- *   <li>{@code GET /events?race=&athlete=&kind=}: server-sent events, the current state first, then live</li>
+ *   <li>{@code GET /events?race=&athlete=&kind=}: server-sent events, the current state first, then live; with
+ *       {@code Last-Event-ID}, the events after that one when the feed still holds them</li>
  *   <li>{@code GET /metrics}: Prometheus text format</li>
  *   <li>{@code GET /health/live}: 200 while the process serves HTTP</li>
  *   <li>{@code GET /health/ready}: 200 when the streams client is RUNNING, its stores answer and the dashboard feed
@@ -44,8 +57,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class DashboardServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
-    /** Open event streams at most; each holds one server thread. */
+    /** Open event streams at most, from all clients together (503 beyond). */
     static final int MAX_STREAMS = 64;
+    /** Open event streams at most from one remote address (429 beyond), so that no one client takes every place. */
+    static final int MAX_STREAMS_PER_ADDRESS = 8;
+    /** The form of an event id, {@code topic:partition:offset}; any other {@code Last-Event-ID} is ignored. */
+    private static final java.util.regex.Pattern EVENT_ID = java.util.regex.Pattern.compile("[a-z][a-z0-9.-]{0,100}:\\d{1,6}:\\d{1,19}");
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
             + " connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -56,6 +73,14 @@ public final class DashboardServer implements AutoCloseable {
     private final DashboardMetrics metrics;
     private final Assets assets = Assets.load();
     private final Semaphore streamSlots = new Semaphore(MAX_STREAMS);
+    private final Map<String, Integer> streamsByAddress = new ConcurrentHashMap<>();
+    private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
+    /** Writes to every event stream, never waiting on a socket; also sends their heartbeats. */
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
+        final Thread thread = new Thread(r, "dashboard-events");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Javalin app;
 
     private DashboardServer(final HttpOptions options, final StateQueries queries, final StateQueries localQueries,
@@ -72,6 +97,7 @@ public final class DashboardServer implements AutoCloseable {
             config.routes.before(this::onlyGet);
             config.routes.get("/", ctx -> asset(ctx, "index.html"));
             config.routes.get("/assets/{name}", ctx -> asset(ctx, ctx.pathParam("name")));
+            config.routes.get("/races", this::races);
             config.routes.get("/races/{race}/athletes/{id}", this::athlete);
             config.routes.get("/races/{race}/athletes/{id}/history", this::history);
             config.routes.get("/races/{race}/leaderboard", this::leaderboard);
@@ -92,7 +118,12 @@ public final class DashboardServer implements AutoCloseable {
         });
         try {
             app.start(options.host(), options.port());
+            writer.scheduleWithFixedDelay(() -> {
+                final long now = System.nanoTime();
+                streams.forEach(stream -> stream.heartbeat(now));
+            }, 1, 1, TimeUnit.SECONDS);
         } catch (final RuntimeException e) {
+            writer.shutdownNow();
             throw new IllegalStateException("could not serve the dashboard on " + options.host() + ":" + options.port()
                     + " (" + rootMessage(e) + "); choose another with --port", e);
         }
@@ -161,6 +192,11 @@ public final class DashboardServer implements AutoCloseable {
         ctx.contentType(asset.contentType()).result(asset.bytes());
     }
 
+    private void races(final Context ctx) {
+        noQuery(ctx);
+        json(ctx, queriesFor(ctx).races().stream().map(RaceSummary::of).sorted(RaceSummary.BY_START).toList());
+    }
+
     private void athlete(final Context ctx) {
         noQuery(ctx);
         final String race = EventFilter.checkId("race id", ctx.pathParam("race"));
@@ -215,33 +251,141 @@ public final class DashboardServer implements AutoCloseable {
         json(ctx, body);
     }
 
-    private void events(final Context ctx) throws IOException, InterruptedException {
+    /**
+     * An event stream: the request is taken out of its thread (asynchronous) and its response written in the
+     * non-blocking mode by an {@link EventStream}, so that an open stream holds no thread, however slowly its client
+     * reads. At most {@value #MAX_STREAMS_PER_ADDRESS} open streams per remote address (429 beyond) and
+     * {@value #MAX_STREAMS} in all (503 beyond).
+     */
+    private void events(final Context ctx) {
         final EventFilter filter = EventFilter.parse(ctx.queryParamMap());
         // a page shown LIVE must be live: while the feed starts again, the page waits and retries
         feed.problem().ifPresent(problem -> {
             throw new HttpResponseException(503, problem + "; try again shortly");
         });
+        final String lastEventId = lastEventId(ctx.header("Last-Event-ID"));
+        final String address = String.valueOf(ctx.req().getRemoteAddr());
+        if (!takePlace(address)) {
+            throw new HttpResponseException(429, "too many open event streams from " + EventFilter.printable(address)
+                    + " (" + MAX_STREAMS_PER_ADDRESS + " at most from one address); close one, or try again later");
+        }
         if (!streamSlots.tryAcquire()) {
+            leavePlace(address);
             throw new HttpResponseException(503, "too many open event streams (" + MAX_STREAMS + "); try again later");
         }
+        final AtomicBoolean released = new AtomicBoolean();
+        final Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                streamSlots.release();
+                leavePlace(address);
+            }
+        };
         try {
             final var res = ctx.res();
             res.setStatus(200);
             res.setContentType("text/event-stream; charset=utf-8");
             res.setHeader("Cache-Control", "no-store");
             res.setHeader("X-Accel-Buffering", "no");
-            final OutputStream out = res.getOutputStream();
-            final OutputFeed.Subscription subscription = feed.subscribe(filter);
-            try {
-                EventStream.pump(subscription, out);
-            } catch (final IOException e) {
-                // the client went away
-            } finally {
-                feed.unsubscribe(subscription.subscriber());
-            }
-        } finally {
-            streamSlots.release();
+            // Javalin takes the request out of its thread for a future; the stream ends the request itself
+            // (AsyncContext.complete, which never waits), so this future is never completed, and never cancelled
+            final CompletableFuture<Void> held = new Held();
+            ctx.future(() -> {
+                try {
+                    final AsyncContext async = ctx.req().getAsyncContext();
+                    async.setTimeout(0);
+                    final ServletOutputStream out = ctx.res().getOutputStream();
+                    final OutputFeed.Subscription subscription = feed.subscribe(filter, lastEventId);
+                    final EventStream stream = new EventStream(subscription, out, writer,
+                            (ended, ending) -> ended(ctx, async, ended, ending, release));
+                    async.addListener(new AsyncListener() {
+                        @Override
+                        public void onComplete(final AsyncEvent event) {
+                            stream.stop(EventStream.Ending.GONE);
+                        }
+
+                        @Override
+                        public void onTimeout(final AsyncEvent event) {
+                            stream.stop(EventStream.Ending.GONE);
+                        }
+
+                        @Override
+                        public void onError(final AsyncEvent event) {
+                            stream.stop(EventStream.Ending.GONE);
+                        }
+
+                        @Override
+                        public void onStartAsync(final AsyncEvent event) {
+                            // not restarted
+                        }
+                    });
+                    streams.add(stream);
+                    stream.start();
+                    return held;
+                } catch (final IOException e) {
+                    release.run();
+                    throw new UncheckedIOException(e);
+                } catch (final RuntimeException e) {
+                    release.run();
+                    throw e;
+                }
+            });
+        } catch (final RuntimeException e) {
+            release.run();
+            throw e;
         }
+    }
+
+    /** A stream ended: its subscription and places go, and its request is completed, or cut when it fell behind. */
+    private void ended(final Context ctx, final AsyncContext async, final EventStream stream,
+                       final EventStream.Ending ending, final Runnable release) {
+        streams.remove(stream);
+        feed.unsubscribe(stream.subscriber());
+        release.run();
+        try {
+            if (ending == EventStream.Ending.DROPPED) {
+                // its socket may take nothing more: cut the connection rather than wait for the pending bytes to go
+                ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel()
+                        .abort(new IOException("the client fell too far behind"));
+            }
+            async.complete();
+        } catch (final RuntimeException e) {
+            // already completed, or the connection is gone
+            LOG.debug("ending an event stream: {}", e.toString());
+        }
+    }
+
+    /** The future a stream's request waits on: left pending, its end comes from the stream. */
+    private static final class Held extends CompletableFuture<Void> {
+        @Override
+        public boolean cancel(final boolean mayInterruptIfRunning) {
+            return false;
+        }
+    }
+
+    /** The id of the last event the client got, when it has the form of one; null otherwise. */
+    static String lastEventId(final String header) {
+        if (header == null) {
+            return null;
+        }
+        final String id = header.trim();
+        return EVENT_ID.matcher(id).matches() ? id : null;
+    }
+
+    private boolean takePlace(final String address) {
+        final boolean[] taken = {false};
+        streamsByAddress.compute(address, (a, open) -> {
+            final int now = open == null ? 0 : open;
+            if (now >= MAX_STREAMS_PER_ADDRESS) {
+                return open;
+            }
+            taken[0] = true;
+            return now + 1;
+        });
+        return taken[0];
+    }
+
+    private void leavePlace(final String address) {
+        streamsByAddress.computeIfPresent(address, (a, open) -> open <= 1 ? null : open - 1);
     }
 
     private static void noQuery(final Context ctx) {
@@ -291,6 +435,7 @@ public final class DashboardServer implements AutoCloseable {
     public void close() {
         closeQuietly(feed);
         app.stop();
+        writer.shutdownNow();
         metrics.close();
     }
 

@@ -1,10 +1,12 @@
 package io.racetracker.streams.http;
 
 import io.racetracker.core.event.AthleteProjection;
+import io.racetracker.core.event.Course;
 import io.racetracker.core.event.Leaderboard;
 import io.racetracker.streams.TrackerStores;
 import io.racetracker.streams.TrackerTopology;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -47,6 +49,11 @@ public final class LocalStateQueries implements StateQueries {
     @Override
     public Optional<Leaderboard> leaderboard(final String raceId, final String category) {
         return lookup(TrackerTopology.LEADERBOARDS_STORE, () -> stores.leaderboard(raceId, category));
+    }
+
+    @Override
+    public List<Course> races() {
+        return lookup(TrackerTopology.COURSES_STORE, () -> Optional.of(stores.courses())).orElseThrow();
     }
 
     private <V> Optional<V> lookup(final String storeName, final Supplier<Optional<V>> query) {

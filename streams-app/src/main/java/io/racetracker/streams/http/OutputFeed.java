@@ -48,6 +48,12 @@ import org.slf4j.LoggerFactory;
  * <p>Snapshot, then live, with nothing lost or repeated in between: the consumer thread applies a record to the
  * cache and offers it to the subscribers under one lock, and {@link #subscribe} copies the cache and registers the
  * subscriber under the same lock.
+ *
+ * <p>Resuming: once the feed has caught up with the end the topics had when it started, it keeps its latest
+ * {@value #RESUME_CAPACITY} events in the order it passed them on ({@link ResumeBuffer}). A client that reconnects
+ * with the id of the last event it got ({@code Last-Event-ID}) gets the events after it from there, if the feed still
+ * holds it, instead of a snapshot. Events read while catching up are never resumed from: their order across
+ * partitions is this feed's own and may differ from another feed's (a server before a restart).
  */
 public final class OutputFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutputFeed.class);
@@ -56,6 +62,8 @@ public final class OutputFeed implements AutoCloseable {
     static final int LIVE_CAPACITY = 2_000;
     /** Bound on the projections kept for athletes' histories (about 1 kB each). */
     static final int MAX_HISTORY = 200_000;
+    /** Live events kept for clients that resume after a lost connection. */
+    static final int RESUME_CAPACITY = 10_000;
 
     /** Longest pause before the feed starts again after its consumer failed. */
     static final Duration MAX_RESTART_BACKOFF = Duration.ofSeconds(30);
@@ -80,6 +88,10 @@ public final class OutputFeed implements AutoCloseable {
     private final Map<TopicPartition, Long> liveFrom = new HashMap<>();
     /** Per partition, the next offset not yet counted in the metrics: a restarted feed reads again, counts once. */
     private final Map<TopicPartition, Long> counted = new HashMap<>();
+    /** Partitions not yet read up to {@link #liveFrom}; the feed has caught up when none is left. */
+    private final java.util.Set<TopicPartition> catchingUp = new java.util.HashSet<>();
+    private final ResumeBuffer resumable = new ResumeBuffer(RESUME_CAPACITY);
+    private boolean caughtUp;
     private int historySize;
     private volatile boolean stopping;
     private volatile long lastPollNanos = System.nanoTime();
@@ -136,17 +148,41 @@ public final class OutputFeed implements AutoCloseable {
         consumer.endOffsets(recent).forEach((tp, end) -> consumer.seek(tp, Math.max(begin.get(tp), end - RECENT)));
         liveFrom.putAll(consumer.endOffsets(all));
         all.forEach(consumer::position);
+        catchingUp.addAll(all);
+        checkCaughtUp();
+    }
+
+    /** Whether every partition has been read up to where it ended when the feed started. */
+    private void checkCaughtUp() {
+        if (!caughtUp) {
+            catchingUp.removeIf(tp -> consumer.position(tp) >= liveFrom.get(tp));
+            if (catchingUp.isEmpty()) {
+                synchronized (lock) {
+                    caughtUp = true;
+                }
+            }
+        }
     }
 
     /** A subscriber starting from the current state that matches its filter, then every live event that does. */
     public Subscription subscribe(final EventFilter filter) {
+        return subscribe(filter, null);
+    }
+
+    /**
+     * A subscriber that goes on after the event {@code lastEventId} when the feed still holds it (the events after it
+     * that match the filter, then every live event that does), and otherwise starts from the current state like
+     * {@link #subscribe(EventFilter)}.
+     */
+    public Subscription subscribe(final EventFilter filter, final String lastEventId) {
         synchronized (lock) {
-            final List<FeedEvent> snapshot = snapshot(filter);
-            final Subscriber subscriber = new Subscriber(filter, snapshot.size() + LIVE_CAPACITY);
-            snapshot.forEach(subscriber::offer);
+            final java.util.Optional<List<FeedEvent>> after = resumable.after(lastEventId, filter);
+            final List<FeedEvent> first = after.orElseGet(() -> snapshot(filter));
+            final Subscriber subscriber = new Subscriber(filter, first.size() + LIVE_CAPACITY);
+            first.forEach(subscriber::offer);
             subscribers.add(subscriber);
             metrics.clients(subscribers.size());
-            return new Subscription(subscriber, snapshot.size());
+            return new Subscription(subscriber, first.size(), after.isPresent(), resumable.latestId());
         }
     }
 
@@ -236,6 +272,7 @@ public final class OutputFeed implements AutoCloseable {
             for (final ConsumerRecord<String, byte[]> record : records) {
                 handle(record);
             }
+            checkCaughtUp();
         }
     }
 
@@ -249,6 +286,9 @@ public final class OutputFeed implements AutoCloseable {
             historySize = 0;
             alerts.clear();
             broadcasts.clear();
+            resumable.clear();
+            caughtUp = false;
+            catchingUp.clear();
         }
         assignAndPosition();
     }
@@ -332,6 +372,9 @@ public final class OutputFeed implements AutoCloseable {
         }
         synchronized (lock) {
             remember(event, value);
+            if (caughtUp) {
+                resumable.add(event);
+            }
             for (final Subscriber subscriber : subscribers) {
                 subscriber.offer(event);
             }
@@ -393,7 +436,15 @@ public final class OutputFeed implements AutoCloseable {
         subscribers.forEach(Subscriber::close);
     }
 
-    /** A new subscriber and how many of its first queued events are the snapshot. */
-    public record Subscription(Subscriber subscriber, int snapshotSize) {
+    /**
+     * A new subscriber.
+     *
+     * @param subscriber its queue
+     * @param firstSize  how many of its first queued events are the snapshot, or the events it resumes with
+     * @param resumed    whether it goes on from a {@code Last-Event-ID} rather than from a snapshot
+     * @param position   the id of the latest event the feed passed on before it subscribed, the position it can
+     *                   resume from before any live event reached it; null when there is none yet
+     */
+    public record Subscription(Subscriber subscriber, int firstSize, boolean resumed, String position) {
     }
 }

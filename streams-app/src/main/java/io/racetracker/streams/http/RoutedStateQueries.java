@@ -1,6 +1,7 @@
 package io.racetracker.streams.http;
 
 import io.racetracker.core.event.AthleteProjection;
+import io.racetracker.core.event.Course;
 import io.racetracker.core.event.Leaderboard;
 import io.racetracker.core.json.Json;
 import io.racetracker.core.topic.Keys;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
@@ -53,6 +55,12 @@ public final class RoutedStateQueries implements StateQueries {
         return route(TrackerStores.RACE_OWNER_STORE, raceId,
                 () -> local.leaderboard(raceId, category),
                 "/races/" + encode(raceId) + "/leaderboard?category=" + encode(category), Leaderboard.class);
+    }
+
+    /** The courses are a global table: every instance holds them all. */
+    @Override
+    public List<Course> races() {
+        return local.races();
     }
 
     private <V> Optional<V> route(final String store, final String key, final Supplier<Optional<V>> here,

@@ -1,7 +1,9 @@
 package io.racetracker.streams.http;
 
 import io.racetracker.core.event.AthleteProjection;
+import io.racetracker.core.event.Course;
 import io.racetracker.core.event.Leaderboard;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,4 +18,7 @@ public interface StateQueries {
 
     /** The latest leaderboard of one race and category ({@code ALL} for the whole race), or empty. */
     Optional<Leaderboard> leaderboard(String raceId, String category);
+
+    /** Every race the app knows: the courses on {@code race-courses}, which every instance holds whole. */
+    List<Course> races();
 }

@@ -39,6 +39,34 @@ class SubscriberTest {
     }
 
     @Test
+    void theListenerHearsOfEveryQueuedEventTheOverflowAndTheClose() {
+        final Subscriber subscriber = new Subscriber(EventFilter.parse(Map.of("athlete", List.of("a1"))), 1);
+        final int[] heard = {0};
+        subscriber.listen(() -> heard[0]++);
+        assertEquals(1, heard[0], "once when it starts listening");
+        subscriber.offer(event(0));
+        assertEquals(1, heard[0], "not for an event its filter refuses");
+        subscriber.offer(event(1));
+        assertEquals(2, heard[0]);
+        subscriber.offer(event(1));
+        assertTrue(subscriber.overflowed());
+        assertEquals(3, heard[0], "the overflow");
+        subscriber.close();
+        assertEquals(4, heard[0], "the close");
+        assertNull(subscriber.poll(), "an overflowed queue is emptied");
+    }
+
+    @Test
+    void snapshotEventsAreFormattedWithoutAnIdAndReadyCarriesTheFeedsPosition() {
+        assertEquals("event: state\ndata: {\"n\":7}\n\n", EventStream.formatWithoutId(event(7)));
+        final Subscriber subscriber = new Subscriber(EventFilter.all(), 1);
+        assertEquals("id: athlete-state:0:9\nevent: ready\ndata: {\"snapshot\":3}\n\n", new String(EventStream.ready(
+                new OutputFeed.Subscription(subscriber, 3, false, "athlete-state:0:9")), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("event: ready\ndata: {\"resumed\":2}\n\n", new String(EventStream.ready(
+                new OutputFeed.Subscription(subscriber, 2, true, null)), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void eventsAreFormattedAsServerSentEvents() {
         assertEquals("id: athlete-state:0:7\nevent: state\ndata: {\"n\":7}\n\n", EventStream.format(event(7)));
     }
