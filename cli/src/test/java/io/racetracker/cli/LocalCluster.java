@@ -20,7 +20,9 @@ final class LocalCluster implements AutoCloseable {
 
     LocalCluster(final Path dir) throws IOException, InterruptedException {
         this.dir = dir;
-        this.bootstrap = "127.0.0.1:" + LocalKafka.freePortPair(39392);
+        // a random first choice: test runs of other checkouts on the same machine seldom reach for the same ports
+        this.bootstrap = "127.0.0.1:" + LocalKafka.freePortPair(39392 + 2 * java.util.concurrent.ThreadLocalRandom.current()
+                .nextInt(250));
         startBroker();
     }
 
