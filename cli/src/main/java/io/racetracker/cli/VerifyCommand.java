@@ -2,8 +2,14 @@ package io.racetracker.cli;
 
 import io.racetracker.cli.verify.Books;
 import io.racetracker.cli.verify.Books.Account;
+import io.racetracker.cli.verify.Books.Problem;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -11,10 +17,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check the books after (or during) a race: every read on race-splits must be an accepted split,"
-                + " a counted duplicate or a dead letter with its reason.",
-            "Reads inputs and outputs with read_committed, prints per race and athlete whether the books balance,"
-                + " and exits 1 when they do not."})
+        description = {"Check the books after (or during) a race, read for read: every read on race-splits, by its"
+                + " partition and offset, must be exactly one of a projection naming it, a counted duplicate of an"
+                + " accepted read, or a dead letter naming it; every finisher has a result with the finish time;"
+                + " no alert, result or leaderboard names an athlete without accepted reads.",
+            "Reads inputs and outputs with read_committed, prints per race what is missing, doubled or inconsistent,"
+                + " with the partition and offset, and exits 1 when anything is off."})
 final class VerifyCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
@@ -32,7 +40,7 @@ final class VerifyCommand implements Callable<Integer> {
     int timeoutSeconds;
 
     @Option(names = "--show", paramLabel = "N", defaultValue = "20",
-            description = "Unbalanced athletes to list (default ${DEFAULT-VALUE}).")
+            description = "Problems to list per race (default ${DEFAULT-VALUE}).")
     int show;
 
     @Override
@@ -43,25 +51,28 @@ final class VerifyCommand implements Callable<Integer> {
             TimeUnit.SECONDS.sleep(1);
             books = read();
         }
-        System.out.printf("%-24s %9s %10s %9s %11s %13s %11s%n", "race", "athletes", "reads", "accepted", "duplicates",
-                "dead letters", "unbalanced");
+        System.out.printf("%-24s %9s %10s %9s %11s %13s %9s%n", "race", "athletes", "reads", "accepted", "duplicates",
+                "dead letters", "problems");
         for (final Map.Entry<String, Map<String, Account>> entry : books.byRace().entrySet()) {
             if (race != null && !race.equals(entry.getKey())) {
                 continue;
             }
             final Account total = books.total(entry.getKey());
-            final long unbalanced = entry.getValue().values().stream().filter(a -> !a.balances()).count();
-            System.out.printf("%-24s %9d %10d %9d %11d %13d %11d%n", entry.getKey(), entry.getValue().size(),
-                    total.inputs(), total.accepted(), total.duplicates(), total.deadLetters(), unbalanced);
+            System.out.printf("%-24s %9d %10d %9d %11d %13d %9d%n", entry.getKey(), entry.getValue().size(),
+                    total.inputs(), total.accepted(), total.duplicates(), total.deadLetters(),
+                    books.problems(entry.getKey()).size());
         }
-        int listed = 0;
-        for (final Map.Entry<String, Map<String, Account>> entry : books.byRace().entrySet()) {
-            for (final Map.Entry<String, Account> athlete : entry.getValue().entrySet()) {
-                if (!athlete.getValue().balances() && (race == null || race.equals(entry.getKey())) && listed++ < show) {
-                    final Account a = athlete.getValue();
-                    System.out.printf("  %s / %s: %d reads, but %d accepted + %d duplicates + %d dead letters%n",
-                            entry.getKey(), athlete.getKey(), a.inputs(), a.accepted(), a.duplicates(), a.deadLetters());
-                }
+        final Map<String, List<Problem>> byRace = new TreeMap<>();
+        books.problems().stream().filter(p -> race == null || race.equals(p.race()))
+                .forEach(p -> byRace.computeIfAbsent(p.race(), r -> new ArrayList<>()).add(p));
+        for (final Map.Entry<String, List<Problem>> entry : byRace.entrySet()) {
+            final Map<Books.Kind, Long> kinds = entry.getValue().stream()
+                    .collect(Collectors.groupingBy(Problem::kind, TreeMap::new, Collectors.counting()));
+            System.out.printf("%s: %s%n", entry.getKey(), kinds.entrySet().stream()
+                    .map(k -> k.getValue() + " " + k.getKey().name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+            entry.getValue().stream().limit(show).forEach(p -> System.out.println("  " + p));
+            if (entry.getValue().size() > show) {
+                System.out.printf("  ... and %d more%n", entry.getValue().size() - show);
             }
         }
         if (balanced(books)) {
@@ -77,7 +88,6 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private boolean balanced(final Books books) {
-        return race == null ? books.balance() : books.byRace().getOrDefault(race, Map.of()).values().stream()
-                .allMatch(Account::balances);
+        return race == null ? books.balance() : books.problems(race).isEmpty();
     }
 }

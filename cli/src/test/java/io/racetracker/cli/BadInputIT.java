@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.racetracker.cli.verify.Books;
 import io.racetracker.core.event.DeadLetter;
 import io.racetracker.core.topic.Topics;
+import io.racetracker.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,12 +58,11 @@ class BadInputIT {
                     new org.apache.kafka.common.serialization.StringDeserializer(),
                     new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
                 consumer.subscribe(List.of(Topics.RACE_DEAD_LETTERS.name()));
-                final long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-                while (letters.stream().noneMatch(l -> l.code() == DeadLetter.Reason.UNREADABLE_RECORD)) {
-                    assertTrue(System.nanoTime() < deadline, "no dead letter for the unreadable registration: " + letters);
+                Await.until(() -> {
                     consumer.poll(Duration.ofMillis(500)).forEach(r -> letters.add(
                             Topics.RACE_DEAD_LETTERS.valueSerde().deserialize(r.topic(), r.value())));
-                }
+                    return letters.stream().anyMatch(l -> l.code() == DeadLetter.Reason.UNREADABLE_RECORD);
+                }, Duration.ofMinutes(1), "no dead letter for the unreadable registration: " + letters);
             }
             final DeadLetter registration = letters.stream()
                     .filter(l -> l.code() == DeadLetter.Reason.UNREADABLE_RECORD).findFirst().orElseThrow();

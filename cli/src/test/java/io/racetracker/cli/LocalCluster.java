@@ -20,7 +20,9 @@ final class LocalCluster implements AutoCloseable {
 
     LocalCluster(final Path dir) throws IOException, InterruptedException {
         this.dir = dir;
-        this.bootstrap = "127.0.0.1:" + LocalKafka.freePortPair(39392);
+        // a random first choice: test runs of other checkouts on the same machine seldom reach for the same ports
+        this.bootstrap = "127.0.0.1:" + LocalKafka.freePortPair(39392 + 2 * java.util.concurrent.ThreadLocalRandom.current()
+                .nextInt(250));
         startBroker();
     }
 
@@ -49,14 +51,24 @@ final class LocalCluster implements AutoCloseable {
      * (0 for any free port), with any extra flags.
      */
     Launcher startStreams(final int n, final int port, final String... extra) throws IOException, InterruptedException {
+        final Launcher streams = launchStreams(n, port, extra);
+        awaitRunning(streams);
+        return streams;
+    }
+
+    /** As {@link #startStreams(int, int, String...)}, without waiting for it to run, so that several start at once. */
+    Launcher launchStreams(final int n, final int port, final String... extra) throws IOException {
         final List<String> args = new ArrayList<>(List.of("streams", "--bootstrap-server", bootstrap,
                 "--port", String.valueOf(port),
                 "-X", "application.id=reliability-it", "-X", "state.dir=" + dir.resolve("state-" + n),
                 "-X", "main.consumer.group.instance.id=reliability-it-" + n, "-X", "session.timeout.ms=10000"));
         args.addAll(List.of(extra));
-        final Launcher streams = start(args.toArray(new String[0]));
+        return start(args.toArray(new String[0]));
+    }
+
+    /** Waits until a launched streams app runs. */
+    void awaitRunning(final Launcher streams) throws IOException, InterruptedException {
         streams.awaitOutput(out -> out.contains("running against " + bootstrap), Duration.ofMinutes(2));
-        return streams;
     }
 
     /** Kills a process at once (SIGKILL): no shutdown hook, no clean close, an open transaction left behind. */

@@ -1,6 +1,7 @@
 package io.racetracker.cli;
 
 import io.racetracker.core.topic.Topic;
+import io.racetracker.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,13 +27,10 @@ final class Outputs {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            final long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + topic + " to its end");
-                }
+            Await.until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+                return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
+            }, Duration.ofMinutes(1), "could not read " + topic + " to its end");
         }
         return records;
     }

@@ -7,6 +7,7 @@ import io.racetracker.cli.verify.Books;
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.topic.Keys;
 import io.racetracker.core.topic.Topics;
+import io.racetracker.testing.Await;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,11 +38,8 @@ class ScaleOutIT {
             final Launcher producer = cluster.start("produce", "--scenario", "mass", "--runners", "1000", "--seed", "13",
                     "--speed", "720", "--bootstrap-server", cluster.bootstrap);
 
-            final long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (Outputs.committedEnd(cluster.clientProps(), Topics.ATHLETE_PROJECTIONS.name()) < 2_000) {
-                assertTrue(System.nanoTime() < deadline, "no progress with two instances");
-                TimeUnit.MILLISECONDS.sleep(200);
-            }
+            Await.until(() -> Outputs.committedEnd(cluster.clientProps(), Topics.ATHLETE_PROJECTIONS.name()) >= 2_000,
+                    Duration.ofMinutes(3), "no progress with two instances");
             final List<String> athletes = Outputs.byKey(cluster.clientProps(), Topics.ATHLETE_PROJECTIONS).keySet()
                     .stream().limit(40).toList();
             for (final String athlete : athletes) {
@@ -52,13 +49,8 @@ class ScaleOutIT {
             cluster.kill(first);
 
             assertEquals(0, producer.awaitExit(Duration.ofMinutes(4)), producer.output());
-            Books books = Books.read(cluster.clientProps(), Duration.ofMinutes(1));
-            while (!books.balance()) {
-                assertTrue(System.nanoTime() < deadline + Duration.ofMinutes(3).toNanos(),
-                        "the surviving instance never caught up: " + books.byRace());
-                TimeUnit.SECONDS.sleep(1);
-                books = Books.read(cluster.clientProps(), Duration.ofMinutes(1));
-            }
+            Await.until(() -> Books.read(cluster.clientProps(), Duration.ofMinutes(1)), Books::balance,
+                    Duration.ofMinutes(4), b -> "the surviving instance never caught up: " + b);
             assertTrue(second.process.isAlive(), second.output());
             final Map<String, List<AthleteProjection>> projections =
                     Outputs.byKey(cluster.clientProps(), Topics.ATHLETE_PROJECTIONS);
@@ -80,18 +72,15 @@ class ScaleOutIT {
         final HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/races/"
                         + Keys.raceOf(athleteKey) + "/athletes/" + athleteId))
                 .timeout(Duration.ofSeconds(10)).GET().build();
-        final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        int status;
-        do {
-            final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            status = response.statusCode();
-            if (status == 200) {
-                assertTrue(response.body().contains("\"athleteId\":\"" + athleteId + "\""), response.body());
-                return status;
+        final HttpResponse<String> response = Await.until(() -> {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (final java.io.IOException | InterruptedException e) {
+                throw new AssertionError("GET " + request.uri() + " failed", e);
             }
-            TimeUnit.MILLISECONDS.sleep(200);
-        } while (System.nanoTime() < deadline);
-        return status;
+        }, r -> r.statusCode() == 200, Duration.ofSeconds(60), r -> "GET " + request.uri() + ": " + r.statusCode());
+        assertTrue(response.body().contains("\"athleteId\":\"" + athleteId + "\""), response.body());
+        return response.statusCode();
     }
 
     private static int freePort() throws Exception {

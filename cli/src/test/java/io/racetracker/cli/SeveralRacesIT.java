@@ -50,7 +50,7 @@ class SeveralRacesIT {
             assertEquals(160, results.size(), "80 runners in each of two races, the same bibs");
 
             final Books books = Await.until(() -> Books.read(cluster.clientProps(), Duration.ofMinutes(1)), Books::balance,
-                    Duration.ofMinutes(1), b -> "the books never balanced: " + b.byRace());
+                    Duration.ofMinutes(1), b -> "the books never balanced: " + b);
             for (final String race : List.of("boston-2022", "boston-2023")) {
                 final Books.Account total = books.total(race);
                 assertEquals(0, total.duplicates(), race + ": no read taken for another race's duplicate");

@@ -4,6 +4,7 @@ import io.racetracker.core.event.DeadLetter;
 import io.racetracker.core.event.DeadLetter.Reason;
 import io.racetracker.core.event.SplitEvent;
 import io.racetracker.core.json.JsonSerde;
+import io.racetracker.core.topic.SourceHeader;
 import io.racetracker.core.topic.Topics;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -12,6 +13,8 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -40,7 +43,13 @@ final class SplitParser implements FixedKeyProcessor<String, byte[], ParsedSplit
     @Override
     public void process(final FixedKeyRecord<String, byte[]> record) {
         final RecordMetadata meta = context.recordMetadata().orElseThrow();
-        context.forward(record.withValue(parse(record.key(), record.value(), meta.partition(), meta.offset())));
+        // every record written because of this read names it (see SourceHeader); a copy, so that the record
+        // context's own headers stay as they were read, and any rt-source the sender set is replaced
+        final Headers headers = new RecordHeaders(record.headers().toArray());
+        headers.remove(SourceHeader.NAME);
+        headers.add(SourceHeader.NAME, SourceHeader.value(meta.topic(), meta.partition(), meta.offset()));
+        context.forward(record.withValue(parse(record.key(), record.value(), meta.partition(), meta.offset()))
+                .withHeaders(headers));
     }
 
     ParsedSplit parse(final String key, final byte[] value, final int partition, final long offset) {

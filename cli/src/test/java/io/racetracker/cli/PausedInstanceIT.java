@@ -1,0 +1,142 @@
+package io.racetracker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.racetracker.cli.verify.Books;
+import io.racetracker.core.topic.Topics;
+import io.racetracker.testing.Await;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A zombie is fenced: of two instances of the app, one is frozen (SIGSTOP, as a long GC pause or a stalled VM
+ * would) past its session timeout while a race replays. The other takes over its partitions; the frozen one's open
+ * transaction is aborted (records a read_uncommitted reader saw that a read_committed reader never returns); when it
+ * is thawed (SIGCONT) it cannot commit anything late: it finds itself fenced and rejoins (or dies, never writing).
+ * The books balance read for read ({@code verify}'s checks): no read lost, none doubled. (CrashRecoveryIT compares
+ * every output topic with a clean run; here the books' accounting by partition and offset keeps this test short.)
+ */
+class PausedInstanceIT {
+    private static final String GROUP = "reliability-it";
+    private static final java.util.regex.Pattern FENCED = java.util.regex.Pattern.compile("fenced|TaskMigrated");
+
+    @Test
+    void aFrozenInstanceIsFencedAndNothingIsDoubled(@TempDir final Path dir) throws Exception {
+        final long started = System.nanoTime();
+        try (LocalCluster cluster = new LocalCluster(dir);
+             Admin admin = Admin.create(cluster.clientProps())) {
+            phase(started, "broker up");
+            // one thread each; a commit a second, so that a freeze lands inside an open transaction whose records
+            // are already on the broker (at the default 100 ms they mostly wait in the producer until the commit)
+            final String[] settings = {"-X", "num.stream.threads=1", "-X", "commit.interval.ms=1000"};
+            final Launcher frozen = cluster.launchStreams(1, 0, settings);
+            final Launcher survivor = cluster.launchStreams(2, 0, settings);
+            cluster.awaitRunning(frozen);
+            cluster.awaitRunning(survivor);
+            phase(started, "two instances up");
+            final Launcher producer = cluster.start("produce", "--scenario", "mass", "--runners", "600", "--seed", "17",
+                    "--speed", "720", "--bootstrap-server", cluster.bootstrap);
+            phase(started, "producer started");
+            Await.until(() -> members(admin), m -> m.size() == 2 && m.stream().allMatch(d -> !d.assignment()
+                            .topicPartitions().isEmpty()), Duration.ofMinutes(2), m -> "both instances never had work: " + m);
+            phase(started, "both instances have partitions");
+            Await.until(() -> Outputs.committedEnd(cluster.clientProps(), Topics.ATHLETE_PROJECTIONS.name()) >= 300,
+                    Duration.ofMinutes(2), "no progress with two instances");
+
+            phase(started, "two instances at work");
+            signal("STOP", frozen);
+            final AbortedRecords open;
+            final long sessionOverMs;
+            try {
+                open = AbortedRecords.openNow(cluster.clientProps(), List.of(Topics.ATHLETE_PROJECTIONS.name(),
+                        Topics.ATHLETE_STATE.name(), Topics.RACE_ALERTS.name(), Topics.BROADCAST_FEED.name(),
+                        Topics.RACE_DEAD_LETTERS.name()));
+                final long frozenAt = System.nanoTime();
+                // the frozen member's session ends (10 s) and the survivor is given every partition
+                Await.until(() -> members(admin), m -> m.size() == 1 && instanceIds(m).equals(Set.of(2))
+                                && m.iterator().next().assignment().topicPartitions().stream()
+                                .filter(p -> p.topic().equals(Topics.RACE_SPLITS.name())).count() == Topics.ATHLETE_PARTITIONS,
+                        Duration.ofMinutes(1), m -> "the survivor never took over: " + m);
+                sessionOverMs = (System.nanoTime() - frozenAt) / 1_000_000;
+                phase(started, "the survivor has every partition");
+                final long before = Outputs.committedEnd(cluster.clientProps(), Topics.ATHLETE_PROJECTIONS.name());
+                Await.until(() -> Outputs.committedEnd(cluster.clientProps(), Topics.ATHLETE_PROJECTIONS.name()) > before + 100,
+                        Duration.ofMinutes(1), "the survivor made no progress alone");
+            } finally {
+                signal("CONT", frozen);
+            }
+            final Map<String, Long> aborted = open.aborted(cluster.clientProps(), Duration.ofMinutes(1));
+            System.out.println("frozen for " + sessionOverMs + " ms until the survivor had every partition; "
+                    + open.open() + " records in open transactions at the freeze, aborted " + aborted);
+            assertTrue(!aborted.isEmpty(), "the freeze left no transaction open to abort; open records: " + open.open());
+            phase(started, "the frozen instance's transaction was aborted");
+
+            // thawed, the zombie learns it was fenced and rejoins (or dies) without committing anything late
+            final String thawed = Await.until(() -> outputOf(frozen), out -> FENCED.matcher(out).find()
+                            || !frozen.process.isAlive(), Duration.ofMinutes(1),
+                    out -> "the thawed instance never noticed it was fenced:\n" + out);
+            System.out.println("the thawed instance: " + thawed.lines().filter(l -> FENCED.matcher(l).find()).findFirst()
+                    .orElse("exited with " + (frozen.process.isAlive() ? "-" : frozen.process.exitValue())));
+            Await.until(() -> members(admin), m -> instanceIds(m).equals(Set.of(1, 2))
+                            || !frozen.process.isAlive(), Duration.ofMinutes(1),
+                    m -> "the thawed instance neither rejoined nor stopped: " + m);
+            phase(started, frozen.process.isAlive() ? "the thawed instance rejoined the group"
+                    : "the thawed instance stopped (exit " + frozen.process.exitValue() + ")");
+            assertEquals(0, producer.awaitExit(Duration.ofMinutes(3)), producer.output());
+            phase(started, "the race is in");
+
+            final Books books = Await.until(() -> Books.read(cluster.clientProps(), Duration.ofMinutes(1)), Books::balance,
+                    Duration.ofMinutes(2), b -> "the books never balanced: " + b);
+            phase(started, "the books balance, read for read");
+            assertTrue(books.total("mass").accepted() > 3_000, "a real mass race went through: " + books.byRace());
+            assertTrue(survivor.process.isAlive(), survivor.output());
+        }
+    }
+
+    private static Collection<MemberDescription> members(final Admin admin) {
+        try {
+            final ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
+            return group.members();
+        } catch (final Exception e) {
+            throw new AssertionError("cannot describe the group " + GROUP, e);
+        }
+    }
+
+    private static String outputOf(final Launcher launcher) {
+        try {
+            return launcher.output();
+        } catch (final java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The instances (n of {@code reliability-it-n-thread}) the members belong to. */
+    private static Set<Integer> instanceIds(final Collection<MemberDescription> members) {
+        return members.stream().map(m -> m.groupInstanceId().orElse(""))
+                .map(id -> id.startsWith(GROUP + "-") ? id.substring(GROUP.length() + 1) : "0")
+                .map(id -> Integer.valueOf(id.contains("-") ? id.substring(0, id.indexOf('-')) : id))
+                .collect(Collectors.toSet());
+    }
+
+    private static void phase(final long started, final String what) {
+        System.out.printf("PausedInstanceIT %5.1f s: %s%n", (System.nanoTime() - started) / 1e9, what);
+    }
+
+    /** Sends a signal to a launched process (its JVM: the launcher runs java directly). */
+    private static void signal(final String name, final Launcher launcher) throws Exception {
+        final Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(launcher.process.pid()))
+                .inheritIO().start();
+        assertEquals(0, kill.waitFor(), "kill -" + name);
+    }
+}
