@@ -79,7 +79,8 @@ final class CleanRun {
                                 letter.offset()));
                         value = Topics.RACE_DEAD_LETTERS.valueSerde().serialize("", new io.racetracker.core.event.DeadLetter(
                                 letter.code(), letter.reason(), letter.sourceTopic(), at.partition(), at.offset(),
-                                letter.key(), letter.valueBase64(), letter.valueText(), letter.raceId(), letter.athleteId()));
+                                letter.key(), letter.valueBase64(), letter.valueText(), letter.raceId(), letter.athleteId(),
+                                letter.valueSize(), letter.truncated()));
                     }
                     final String source = source(record.headers());
                     written.add(new Written(record.key(), value, source == null ? null : SourceHeader.parse(

@@ -117,6 +117,10 @@ class RaceDayFaultsIT {
                     "one mat's wrong clock gave nobody up: " + alerts);
             assertTrue(streams.process.isAlive(), "the app never stopped:\n" + streams.output());
             assertNull(latest.get(Keys.athlete(RACE, "4")), "Di's result withdrawn");
+            // and the books balance read for read: held reads taken up, a split taken back, a time by hand, a result withdrawn
+            final Launcher verify = cluster.start("verify", "--race", RACE, "--wait-seconds", "120",
+                    "--bootstrap-server", cluster.bootstrap);
+            assertEquals(0, verify.awaitExit(Duration.ofMinutes(4)), verify.output());
         }
     }
 

@@ -14,12 +14,15 @@ import io.racetracker.core.event.Wave;
 import io.racetracker.core.projection.Projector;
 import io.racetracker.core.race.RaceTime;
 import io.racetracker.core.topic.Keys;
+import io.racetracker.core.topic.SourceHeader;
 import io.racetracker.core.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -47,6 +50,8 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
     static final double DISTANCE_TOLERANCE_M = 100.0;
     /** How far two reads of one athlete may disagree on when the athlete started before a mat's clock is doubted. */
     static final long CLOCK_TOLERANCE_MS = 5 * 60_000L;
+    /** How many times slower than the athlete's pace so far a stretch may be for its read to move the race's clock. */
+    static final double SLOWEST_CLOCK_STRETCH = 3.0;
     /** How long after the last gun a first read may imply its athlete started: late starters, waves not in the course. */
     static final Duration START_WINDOW = Duration.ofHours(8);
     /** How long before the first gun a first read may imply its athlete started: an early start, a gun time rounded. */
@@ -209,7 +214,12 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
         for (final AthleteHistory.Held held : registered.held()) {
             final ParsedSplit read = parser.parse(key, held.raw(), held.partition(), held.offset());
             final ParsedSplit joined = read.isValid() ? read.withCourse(courseOf(read.split().raceId())) : read;
-            forward(record.withValue(joined.isValid() ? track(key, joined) : TrackerOutput.rejected(joined.rejected())));
+            // what a held read makes names the read, not the registration that let it through
+            final Headers headers = new RecordHeaders(record.headers().toArray());
+            headers.remove(SourceHeader.NAME);
+            headers.add(SourceHeader.NAME, SourceHeader.value(Topics.RACE_SPLITS.name(), held.partition(), held.offset()));
+            forward(record.withHeaders(headers)
+                    .withValue(joined.isValid() ? track(key, joined) : TrackerOutput.rejected(joined.rejected())));
         }
     }
 
@@ -331,7 +341,15 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
         if (!history.splits().isEmpty()) {
             final SplitEvent earlier = history.latest();
             final long earlierStart = earlier.readAt().toEpochMilli() - earlier.elapsedMs();
-            return Math.abs(impliedStart - earlierStart) <= CLOCK_TOLERANCE_MS;
+            if (Math.abs(impliedStart - earlierStart) > CLOCK_TOLERANCE_MS) {
+                return false;
+            }
+            // a stretch run at a third of the athlete's pace so far may be true (a walk, a stop), or a read that the
+            // next reads will take back: either way, one athlete's read that slow does not move the whole race's clock
+            final Optional<SplitEvent> before = history.before(read.distanceM());
+            return before.isEmpty() || before.get().distanceM() <= 0
+                    || (read.elapsedMs() - before.get().elapsedMs()) / (read.distanceM() - before.get().distanceM())
+                    <= SLOWEST_CLOCK_STRETCH * before.get().elapsedMs() / before.get().distanceM();
         }
         if (course.startTime() == null) {
             return true;

@@ -3,6 +3,7 @@ package io.racetracker.cli.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.AthleteStatus;
+import io.racetracker.core.event.Correction;
 import io.racetracker.core.event.DeadLetter;
 import io.racetracker.core.event.Leaderboard;
 import io.racetracker.core.event.RaceAlert;
@@ -46,8 +47,11 @@ import org.apache.kafka.common.header.Header;
  *       athlete's state history is complete (compaction keeps only the latest per key; while the update of the
  *       athlete's first read is still there, none of the athlete's updates has been compacted away); no update names a
  *       dead-lettered read, and none names a read twice;</li>
- *   <li>every athlete (not a pacemaker) with an accepted finish has one latest result on {@code race-results} whose
- *       {@code finishMs} is the finish projection's {@code elapsedMs}; no result without an accepted finish;</li>
+ *   <li>every athlete whose latest state is finished (not a pacemaker) has one latest result on {@code race-results}
+ *       with that finish time, and no one else has one (results follow operators' corrections: a finish voided, a
+ *       time entered by hand, a disqualification);</li>
+ *   <li>a read held for a late registration ({@code UNKNOWN_ATHLETE}, then taken up) counts once, by what it became; a
+ *       split taken back ({@code TAKEN_BACK}) or voided frees its crossing for another read;</li>
  *   <li>no alert, result or leaderboard entry names an athlete without accepted reads.</li>
  * </ul>
  * Everything is read with read_committed. A {@link Ledger} takes the records of every topic in any order, so the
@@ -144,6 +148,7 @@ public final class Books {
         TopicSnapshot.read(clientProps, Topics.ATHLETE_PROJECTIONS.name(), timeout, ledger::projection);
         TopicSnapshot.read(clientProps, Topics.ATHLETE_STATE.name(), timeout, ledger::state);
         TopicSnapshot.read(clientProps, Topics.RACE_DEAD_LETTERS.name(), timeout, ledger::deadLetter);
+        TopicSnapshot.read(clientProps, Topics.RACE_CORRECTIONS.name(), timeout, ledger::correction);
         TopicSnapshot.read(clientProps, Topics.RACE_RESULTS.name(), timeout, ledger::result);
         TopicSnapshot.read(clientProps, Topics.RACE_ALERTS.name(), timeout, ledger::alert);
         TopicSnapshot.read(clientProps, Topics.RACE_LEADERBOARD.name(), timeout, ledger::leaderboard);
@@ -194,6 +199,10 @@ public final class Books {
         private final Map<String, RaceResult> results = new HashMap<>();
         private final List<Alert> alerts = new ArrayList<>();
         private final Map<String, Leaderboard> leaderboards = new HashMap<>();
+        /** Crossings ({@code key|crossing}) taken back or voided: another read of them may be accepted after. */
+        private final Set<String> retracted = new HashSet<>();
+        /** Athletes with a time entered by hand (a projection made from a correction, not from a read). */
+        private final Set<String> handEntered = new HashSet<>();
 
         /** A record of race-splits. */
         public void read(final ConsumerRecord<String, byte[]> record) {
@@ -215,8 +224,15 @@ public final class Books {
             final Position at = positionOf(record);
             final Output output = new Output(at, record.key(), Keys.crossing(p.timingPointId(), p.lap()), p.elapsedMs(),
                     p.status() == AthleteStatus.FINISHED, p.pacemaker());
-            // the read it names is looked up when the books are balanced, so that the topics can come in any order
-            sourceOf(record).ifPresentOrElse(source -> projections.add(Map.entry(source, output)),
+            // the read it names is looked up when the books are balanced, so that the topics can come in any order;
+            // a time an operator entered by hand names the correction it came from
+            sourceOf(record).ifPresentOrElse(source -> {
+                if (Topics.RACE_CORRECTIONS.name().equals(source.topic())) {
+                    handEntered.add(record.key());
+                } else {
+                    projections.add(Map.entry(source, output));
+                }
+            },
                     () -> problem(raceOfKey(record.key()), Kind.INCONSISTENT, record.key(), at,
                             "a projection that names no read (no " + SourceHeader.NAME + " header)"));
         }
@@ -229,14 +245,38 @@ public final class Books {
             }
             latestState.put(record.key(), Topics.ATHLETE_STATE.valueSerde().deserialize(record.topic(), record.value()));
             // updates made by a silence check (did-not-finish) come from no read and carry no source
-            sourceOf(record).ifPresent(source -> states.add(new StateRef(source, positionOf(record), record.key())));
+            // and updates made by an operator's correction name the correction, not a read
+            sourceOf(record).filter(source -> !Topics.RACE_CORRECTIONS.name().equals(source.topic()))
+                    .ifPresent(source -> states.add(new StateRef(source, positionOf(record), record.key())));
         }
 
         /** A record of race-dead-letters. */
         public void deadLetter(final ConsumerRecord<String, byte[]> record) {
             final DeadLetter letter = Topics.RACE_DEAD_LETTERS.valueSerde().deserialize(record.topic(), record.value());
-            if (Topics.RACE_SPLITS.name().equals(letter.sourceTopic())) {
+            if (letter.code() == DeadLetter.Reason.TAKEN_BACK) {
+                // not a read rejected: an accepted split taken back; its crossing may be accepted again
+                try {
+                    final SplitEvent split = Topics.RACE_SPLITS.valueSerde().deserialize(record.topic(),
+                            java.util.Base64.getDecoder().decode(letter.valueBase64()));
+                    retracted.add(split.key() + "|" + split.crossingId());
+                } catch (final RuntimeException unreadable) {
+                    problem(raceOfKey(letter.key()), Kind.INCONSISTENT, letter.key(), positionOf(record),
+                            "a TAKEN_BACK dead letter whose split cannot be read");
+                }
+            } else if (Topics.RACE_SPLITS.name().equals(letter.sourceTopic())) {
                 deadLetters.add(Map.entry(positionOf(record), letter));
+            }
+        }
+
+        /** A record of race-corrections: a read voided or a time entered by hand frees its crossing. */
+        public void correction(final ConsumerRecord<String, byte[]> record) {
+            try {
+                final Correction correction = Topics.RACE_CORRECTIONS.valueSerde().deserialize(record.topic(), record.value());
+                if (correction.type() == Correction.Type.VOID_READ || correction.type() == Correction.Type.MANUAL_TIME) {
+                    retracted.add(correction.key() + "|" + correction.crossingId());
+                }
+            } catch (final RuntimeException unreadable) {
+                // a correction that cannot be read was dead-lettered by the app and changed nothing
             }
         }
 
@@ -283,22 +323,6 @@ public final class Books {
                     read.projections.add(projection.getValue());
                 }
             }
-            for (final Map.Entry<Position, DeadLetter> entry : deadLetters) {
-                final DeadLetter letter = entry.getValue();
-                final Read read = reads.get(new Position(letter.sourceTopic(), letter.partition(), letter.offset()));
-                final String key = letter.key() == null ? NO_KEY : letter.key();
-                if (read == null) {
-                    problem(raceOfKey(key), Kind.INCONSISTENT, key, entry.getKey(), "a dead letter (" + letter.code()
-                            + ") naming " + letter.sourceTopic() + "/" + letter.partition() + "/" + letter.offset()
-                            + ", which is no read");
-                } else if (!read.key.equals(key)) {
-                    problem(read.race, Kind.INCONSISTENT, read.key, entry.getKey(), "a dead letter naming read " + read.at
-                            + " gives its key as '" + key + "'");
-                    read.deadLetters.add(entry.getKey());
-                } else {
-                    read.deadLetters.add(entry.getKey());
-                }
-            }
             for (final StateRef state : states) {
                 final Read read = reads.get(state.source());
                 if (read == null) {
@@ -312,6 +336,26 @@ public final class Books {
                 }
             }
 
+            for (final Map.Entry<Position, DeadLetter> entry : deadLetters) {
+                final DeadLetter letter = entry.getValue();
+                final Read read = reads.get(new Position(letter.sourceTopic(), letter.partition(), letter.offset()));
+                if (read != null && letter.code() == DeadLetter.Reason.UNKNOWN_ATHLETE
+                        && (!read.projections.isEmpty() || !read.states.isEmpty())) {
+                    continue; // held for a late registration, and taken up when it came
+                }
+                final String key = letter.key() == null ? NO_KEY : letter.key();
+                if (read == null) {
+                    problem(raceOfKey(key), Kind.INCONSISTENT, key, entry.getKey(), "a dead letter (" + letter.code()
+                            + ") naming " + letter.sourceTopic() + "/" + letter.partition() + "/" + letter.offset()
+                            + ", which is no read");
+                } else if (!read.key.equals(key)) {
+                    problem(read.race, Kind.INCONSISTENT, read.key, entry.getKey(), "a dead letter naming read " + read.at
+                            + " gives its key as '" + key + "'");
+                    read.deadLetters.add(entry.getKey());
+                } else {
+                    read.deadLetters.add(entry.getKey());
+                }
+            }
             final Map<String, Map<String, Account>> byRace = new TreeMap<>();
             final Set<String> athletesWithAccepted = new HashSet<>();
             final Map<String, Output> finishes = new HashMap<>();
@@ -324,7 +368,8 @@ public final class Books {
                 }
                 byRace.computeIfAbsent(theirs.get(0).race, r -> new TreeMap<>()).put(athlete.getKey(), account);
             }
-            checkResults(finishes, athletesWithAccepted);
+            athletesWithAccepted.addAll(handEntered);
+            checkResults(athletesWithAccepted);
             checkAlertsAndBoards(athletesWithAccepted);
 
             problems.sort(Comparator.comparing(Problem::race).thenComparing(Problem::kind)
@@ -359,7 +404,9 @@ public final class Books {
                     final Output projection = read.projections.get(0);
                     checkProjection(read, projection);
                     final Read earlier = read.crossing() == null ? null : acceptedByCrossing.putIfAbsent(read.crossing(), read);
-                    if (earlier != null) {
+                    if (earlier != null && retracted.contains(athlete + "|" + read.crossing())) {
+                        acceptedByCrossing.put(read.crossing(), read);
+                    } else if (earlier != null) {
                         problem(read.race, Kind.DOUBLED, athlete, read.at, describe(read) + " was accepted, but crossing "
                                 + read.crossing() + " had already been accepted for " + earlier.at);
                     }
@@ -434,21 +481,26 @@ public final class Books {
             }
         }
 
-        private void checkResults(final Map<String, Output> finishes, final Set<String> athletesWithAccepted) {
-            for (final Map.Entry<String, Output> finish : finishes.entrySet()) {
-                final String athlete = finish.getKey();
+        /**
+         * Results follow each athlete's latest state, which follows the corrected history: a finished athlete (not a
+         * pacemaker) has one result with the state's finish time; anyone else (on course, did not finish, a finish
+         * voided, disqualified) has none.
+         */
+        private void checkResults(final Set<String> athletesWithAccepted) {
+            for (final Map.Entry<String, AthleteProjection> entry : latestState.entrySet()) {
+                final String athlete = entry.getKey();
+                final AthleteProjection state = entry.getValue();
                 final RaceResult result = results.get(athlete);
-                if (finish.getValue().pacemaker()) {
-                    if (result != null) {
-                        problem(raceOfKey(athlete), Kind.INCONSISTENT, athlete, Topics.RACE_RESULTS.name(),
-                                "a result for a pacemaker");
-                    }
-                } else if (result == null) {
+                final boolean finisher = state.status() == AthleteStatus.FINISHED && !state.pacemaker();
+                if (finisher && result == null) {
                     problem(raceOfKey(athlete), Kind.MISSING, athlete, Topics.RACE_RESULTS.name(),
-                            "no result for the accepted finish " + finish.getValue().at());
-                } else if (result.finishMs() != finish.getValue().elapsedMs()) {
+                            "no result for the finish at " + state.elapsedMs() + " ms");
+                } else if (finisher && result.finishMs() != state.elapsedMs()) {
                     problem(raceOfKey(athlete), Kind.INCONSISTENT, athlete, Topics.RACE_RESULTS.name(), "the result's finishMs "
-                            + result.finishMs() + " is not the finish projection's elapsedMs " + finish.getValue().elapsedMs());
+                            + result.finishMs() + " is not the finish time " + state.elapsedMs() + " of the athlete's state");
+                } else if (!finisher && result != null) {
+                    problem(raceOfKey(athlete), Kind.INCONSISTENT, athlete, Topics.RACE_RESULTS.name(), "a result for an"
+                            + " athlete whose state is " + state.status() + (state.pacemaker() ? " (a pacemaker)" : ""));
                 }
             }
             for (final Map.Entry<String, RaceResult> result : results.entrySet()) {
@@ -457,9 +509,9 @@ public final class Books {
                 if (!athlete.equals(Keys.athlete(value.raceId(), value.athleteId()))) {
                     problem(raceOfKey(athlete), Kind.INCONSISTENT, athlete, Topics.RACE_RESULTS.name(),
                             "the result is about " + Keys.athlete(value.raceId(), value.athleteId()));
-                } else if (!finishes.containsKey(athlete)) {
+                } else if (!latestState.containsKey(athlete)) {
                     problem(raceOfKey(athlete), Kind.INCONSISTENT, athlete, Topics.RACE_RESULTS.name(),
-                            athletesWithAccepted.contains(athlete) ? "a result without an accepted finish"
+                            athletesWithAccepted.contains(athlete) ? "a result without an athlete state"
                                     : "a result for an athlete without accepted reads");
                 }
             }
