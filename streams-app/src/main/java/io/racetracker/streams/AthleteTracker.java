@@ -21,8 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -215,10 +213,8 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
             final ParsedSplit read = parser.parse(key, held.raw(), held.partition(), held.offset());
             final ParsedSplit joined = read.isValid() ? read.withCourse(courseOf(read.split().raceId())) : read;
             // what a held read makes names the read, not the registration that let it through
-            final Headers headers = new RecordHeaders(record.headers().toArray());
-            headers.remove(SourceHeader.NAME);
-            headers.add(SourceHeader.NAME, SourceHeader.value(Topics.RACE_SPLITS.name(), held.partition(), held.offset()));
-            forward(record.withHeaders(headers)
+            forward(record.withHeaders(SourceHeader.naming(record.headers(), Topics.RACE_SPLITS.name(), held.partition(),
+                            held.offset()))
                     .withValue(joined.isValid() ? track(key, joined) : TrackerOutput.rejected(joined.rejected())));
         }
     }

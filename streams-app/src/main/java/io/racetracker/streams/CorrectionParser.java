@@ -6,8 +6,6 @@ import io.racetracker.core.event.DeadLetter.Reason;
 import io.racetracker.core.json.JsonSerde;
 import io.racetracker.core.topic.SourceHeader;
 import io.racetracker.core.topic.Topics;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -33,11 +31,8 @@ final class CorrectionParser implements FixedKeyProcessor<String, byte[], Athlet
     public void process(final FixedKeyRecord<String, byte[]> record) {
         final RecordMetadata meta = context.recordMetadata().orElseThrow();
         // what a correction makes (a time entered by hand, a state recomputed) names it, as a read's outputs name the read
-        final Headers headers = new RecordHeaders(record.headers().toArray());
-        headers.remove(SourceHeader.NAME);
-        headers.add(SourceHeader.NAME, SourceHeader.value(meta.topic(), meta.partition(), meta.offset()));
-        context.forward(record.withHeaders(headers).withValue(parse(record.key(), record.value(), meta.partition(),
-                meta.offset())));
+        context.forward(record.withValue(parse(record.key(), record.value(), meta.partition(), meta.offset()))
+                .withHeaders(SourceHeader.naming(record.headers(), meta.topic(), meta.partition(), meta.offset())));
     }
 
     AthleteInput.Fix parse(final String key, final byte[] value, final int partition, final long offset) {

@@ -13,8 +13,6 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -43,13 +41,9 @@ final class SplitParser implements FixedKeyProcessor<String, byte[], ParsedSplit
     @Override
     public void process(final FixedKeyRecord<String, byte[]> record) {
         final RecordMetadata meta = context.recordMetadata().orElseThrow();
-        // every record written because of this read names it (see SourceHeader); a copy, so that the record
-        // context's own headers stay as they were read, and any rt-source the sender set is replaced
-        final Headers headers = new RecordHeaders(record.headers().toArray());
-        headers.remove(SourceHeader.NAME);
-        headers.add(SourceHeader.NAME, SourceHeader.value(meta.topic(), meta.partition(), meta.offset()));
+        // every record written because of this read names it (see SourceHeader)
         context.forward(record.withValue(parse(record.key(), record.value(), meta.partition(), meta.offset()))
-                .withHeaders(headers));
+                .withHeaders(SourceHeader.naming(record.headers(), meta.topic(), meta.partition(), meta.offset())));
     }
 
     ParsedSplit parse(final String key, final byte[] value, final int partition, final long offset) {

@@ -2,6 +2,8 @@ package io.racetracker.core.topic;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * The record header {@value #NAME} that names the input record an output record was made from, as
@@ -31,6 +33,18 @@ public final class SourceHeader {
 
     public static byte[] value(final String topic, final int partition, final long offset) {
         return new Position(topic, partition, offset).toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A copy of a record's headers that names this position as its source, replacing any {@value #NAME} already
+     * there (a sender's, or an earlier step's). A copy, so that the record context's own headers stay as they were
+     * read.
+     */
+    public static Headers naming(final Headers headers, final String topic, final int partition, final long offset) {
+        final Headers named = new RecordHeaders(headers.toArray());
+        named.remove(NAME);
+        named.add(NAME, value(topic, partition, offset));
+        return named;
     }
 
     /** The position a header value names; empty when it is not {@code topic/partition/offset}. */
