@@ -1,13 +1,23 @@
 package io.racetracker.streams;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
- * The tracker's own settings (everything else is Kafka Streams'), read from {@code race.tracker.*} properties in
- * the same layered configuration.
+ * The tracker's own settings (everything else is Kafka Streams'), {@code race.tracker.*} properties in the same
+ * layered configuration. Declared on Kafka's own {@link ConfigDef}, as Kafka's clients and Streams declare theirs:
+ * each with its type, range, default and documentation; the README's settings table is generated from it
+ * ({@link #markdownTable()}, kept equal by a test).
  *
  * @param chanceThresholds    P(target) levels whose crossing raises an alert
  * @param broadcastInterval   least race time between two broadcast lines of one athlete (finishes always go out)
@@ -17,9 +27,7 @@ import java.util.Properties;
  * @param leaderboardSize     positions published per board
  * @param leaderboardInterval how often (wall clock) changed boards are published
  * @param breakawayGap        leader's gap to second at a mat that counts as a break-away
- * @param maxCategoryBoards   category boards a race may have besides its {@code ALL} board; categories are free text
- *                            from the registration, and each board costs memory, so athletes of the categories beyond
- *                            this many count on the race's {@code ALL} board only
+ * @param maxCategoryBoards   category boards a race may have besides its {@code ALL} board
  */
 public record TrackerOptions(
         List<Double> chanceThresholds,
@@ -32,39 +40,104 @@ public record TrackerOptions(
         int maxCategoryBoards) {
 
     public static final String PREFIX = "race.tracker.";
+    static final String CHANCE_THRESHOLDS = PREFIX + "alert.chance.thresholds";
+    static final String BROADCAST_INTERVAL = PREFIX + "broadcast.interval.ms";
+    static final String DNF_SILENCE = PREFIX + "dnf.silence.ms";
+    static final String DNF_CHECK_INTERVAL = PREFIX + "dnf.check.interval.ms";
+    static final String LEADERBOARD_SIZE = PREFIX + "leaderboard.size";
+    static final String LEADERBOARD_INTERVAL = PREFIX + "leaderboard.interval.ms";
+    static final String BREAKAWAY_GAP = PREFIX + "breakaway.gap.ms";
+    static final String MAX_CATEGORIES = PREFIX + "leaderboard.max.categories";
 
-    public TrackerOptions {
-        if (maxCategoryBoards < 0) {
-            throw new IllegalArgumentException(PREFIX + "leaderboard.max.categories must be 0 or more, got "
-                    + maxCategoryBoards);
+    /** Every setting, with its type, range, default and what it does. */
+    public static final ConfigDef DEFINITION = new ConfigDef()
+            .define(CHANCE_THRESHOLDS, Type.LIST, "0.5,0.9", ConfigDef.LambdaValidator.with(TrackerOptions::checkThresholds,
+                    () -> "probabilities between 0 and 1, exclusive"), Importance.MEDIUM,
+                    "The P(target) levels whose crossing, up or down, raises an alert.")
+            .define(BROADCAST_INTERVAL, Type.LONG, 60_000L, Range.atLeast(0), Importance.MEDIUM,
+                    "Least race time between two broadcast lines of one athlete, in ms; finishes always go out.")
+            .define(DNF_SILENCE, Type.LONG, 1_200_000L, Range.atLeast(1_000), Importance.HIGH,
+                    "Least race time without a read before an athlete on course is marked did-not-finish, in ms; each"
+                            + " athlete is also given three times the expected time to the next mat.")
+            .define(DNF_CHECK_INTERVAL, Type.LONG, 1_000L, Range.between(10, 600_000), Importance.LOW,
+                    "How often (wall clock) silent athletes are looked for, in ms.")
+            .define(LEADERBOARD_SIZE, Type.INT, 25, Range.between(1, 1_000), Importance.MEDIUM,
+                    "Positions published per leaderboard.")
+            .define(LEADERBOARD_INTERVAL, Type.LONG, 1_000L, Range.between(10, 600_000), Importance.MEDIUM,
+                    "How often (wall clock) changed leaderboards are published, in ms.")
+            .define(BREAKAWAY_GAP, Type.LONG, 10_000L, Range.atLeast(0), Importance.LOW,
+                    "The leader's gap to second at a mat that counts as a break-away, in ms.")
+            .define(MAX_CATEGORIES, Type.INT, 64, Range.between(0, 10_000), Importance.LOW,
+                    "Category leaderboards a race may have besides its ALL board. Categories are free text from the"
+                            + " registrations and each board costs memory: athletes of categories beyond this many"
+                            + " count on the race's ALL board only.");
+
+    public static TrackerOptions defaults() {
+        return from(new Properties());
+    }
+
+    /**
+     * The {@code race.tracker.*} properties given, over the defaults.
+     *
+     * @throws IllegalArgumentException naming the setting and what was expected
+     */
+    public static TrackerOptions from(final Properties props) {
+        final Map<String, Object> ours = new TreeMap<>();
+        props.stringPropertyNames().stream().filter(k -> k.startsWith(PREFIX)).forEach(k -> ours.put(k, props.getProperty(k)));
+        final AbstractConfig config;
+        try {
+            config = new AbstractConfig(DEFINITION, ours, false);
+        } catch (final ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        final List<String> unknown = ours.keySet().stream().filter(k -> !DEFINITION.names().contains(k)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown setting " + String.join(", ", unknown) + "; the tracker's settings"
+                    + " are " + String.join(", ", new java.util.TreeSet<>(DEFINITION.names())));
+        }
+        return new TrackerOptions(
+                config.getList(CHANCE_THRESHOLDS).stream().map(String::trim).map(Double::valueOf).toList(),
+                Duration.ofMillis(config.getLong(BROADCAST_INTERVAL)),
+                Duration.ofMillis(config.getLong(DNF_SILENCE)),
+                Duration.ofMillis(config.getLong(DNF_CHECK_INTERVAL)),
+                config.getInt(LEADERBOARD_SIZE),
+                Duration.ofMillis(config.getLong(LEADERBOARD_INTERVAL)),
+                Duration.ofMillis(config.getLong(BREAKAWAY_GAP)),
+                config.getInt(MAX_CATEGORIES));
+    }
+
+    private static void checkThresholds(final String name, final Object value) {
+        @SuppressWarnings("unchecked")
+        final List<String> levels = (List<String>) value;
+        if (levels.isEmpty()) {
+            throw new ConfigException(name, value, "give at least one level, e.g. 0.5,0.9");
+        }
+        for (final String level : levels) {
+            final double p;
+            try {
+                p = Double.parseDouble(level.trim());
+            } catch (final NumberFormatException e) {
+                throw new ConfigException(name, value, "'" + level + "' is not a number");
+            }
+            if (!(p > 0 && p < 1)) {
+                throw new ConfigException(name, value, "each level is a probability between 0 and 1, exclusive");
+            }
         }
     }
 
-    public static TrackerOptions defaults() {
-        return new TrackerOptions(List.of(0.5, 0.9), Duration.ofMinutes(1), Duration.ofMinutes(20), Duration.ofSeconds(1),
-                25, Duration.ofSeconds(1), Duration.ofSeconds(10), 64);
+    /** The README's settings table: one row a setting, from {@link #DEFINITION}. */
+    public static String markdownTable() {
+        return "| setting | type | default | valid values | what it does |\n|---|---|---|---|---|\n"
+                + DEFINITION.configKeys().values().stream()
+                .sorted(java.util.Comparator.comparing(k -> k.name))
+                .map(k -> "| `" + k.name + "` | " + k.type.name().toLowerCase(java.util.Locale.ROOT) + " | `"
+                        + ConfigDef.convertToString(k.defaultValue, k.type) + "` | "
+                        + (k.validator == null ? "" : k.validator.toString()) + " | " + k.documentation + " |")
+                .collect(Collectors.joining("\n")) + "\n";
     }
 
-    /** The defaults, overridden by any {@code race.tracker.*} property given. */
-    public static TrackerOptions from(final Properties props) {
-        final TrackerOptions d = defaults();
-        return new TrackerOptions(
-                props.containsKey(PREFIX + "alert.chance.thresholds")
-                        ? Arrays.stream(props.getProperty(PREFIX + "alert.chance.thresholds").split(","))
-                            .map(String::trim).map(Double::valueOf).toList()
-                        : d.chanceThresholds(),
-                millis(props, "broadcast.interval.ms", d.broadcastInterval()),
-                millis(props, "dnf.silence.ms", d.dnfSilence()),
-                millis(props, "dnf.check.interval.ms", d.silenceCheckInterval()),
-                Integer.parseInt(props.getProperty(PREFIX + "leaderboard.size", String.valueOf(d.leaderboardSize()))),
-                millis(props, "leaderboard.interval.ms", d.leaderboardInterval()),
-                millis(props, "breakaway.gap.ms", d.breakawayGap()),
-                Integer.parseInt(props.getProperty(PREFIX + "leaderboard.max.categories",
-                        String.valueOf(d.maxCategoryBoards())).trim()));
-    }
-
-    private static Duration millis(final Properties props, final String key, final Duration fallback) {
-        final String value = props.getProperty(PREFIX + key);
-        return value == null ? fallback : Duration.ofMillis(Long.parseLong(value.trim()));
+    /** Prints the settings table, for the README. */
+    public static void main(final String[] args) {
+        System.out.print(markdownTable());
     }
 }
