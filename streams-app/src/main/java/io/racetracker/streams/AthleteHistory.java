@@ -4,6 +4,7 @@ import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.SplitEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +65,21 @@ record AthleteHistory(Athlete athlete, List<SplitEvent> splits, long duplicates,
      * @param offset    its offset
      */
     record Held(byte[] raw, int partition, long offset) {
+        @Override
+        public boolean equals(final Object other) {
+            return other instanceof Held held && Arrays.equals(raw, held.raw) && partition == held.partition
+                    && offset == held.offset;
+        }
+
+        @Override
+        public int hashCode() {
+            return (Arrays.hashCode(raw) * 31 + partition) * 31 + Long.hashCode(offset);
+        }
+
+        @Override
+        public String toString() {
+            return "Held[" + raw.length + " bytes from " + partition + "/" + offset + "]";
+        }
     }
 
     /**
