@@ -18,9 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,6 +47,9 @@ final class BacktestCommand implements Callable<Integer> {
             description = "Model parameters written by fit-model (default: the live model).")
     Path modelFile;
 
+    @Option(names = "--quiet", description = "No progress bar or progress lines; only the summary.")
+    boolean quiet;
+
     @Override
     public Integer call() throws IOException {
         final ResultsFile file = ResultsReader.read(results, ResultsFormat.parse(format));
@@ -72,9 +72,8 @@ final class BacktestCommand implements Callable<Integer> {
         }
         final Backtest.Result result;
         try (BufferedWriter csv = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-             ProgressBar bar = new ProgressBarBuilder().setTaskName("runners").setInitialMax(runners.size())
-                     .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).build()) {
-            result = new Backtest(model, new EvenPaceModel(), targetMs).run(runners, csv, bar::step);
+             Progress progress = Progress.start("runners", runners.size(), null, quiet)) {
+            result = new Backtest(model, new EvenPaceModel(), targetMs).run(runners, csv, progress::step);
         }
         print(result, console);
         console.printf("Wrote %d predictions to %s%n", result.rows(), out);

@@ -14,9 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,6 +47,9 @@ final class FitModelCommand implements Callable<Integer> {
             description = "Where to write the parameters, e.g. " + LIVE_RESOURCE + ".")
     Path out;
 
+    @Option(names = "--quiet", description = "No progress bar or progress lines; only the summary.")
+    boolean quiet;
+
     @Override
     public Integer call() {
         if (boston.isEmpty() && majors.isEmpty()) {
@@ -64,9 +64,8 @@ final class FitModelCommand implements Callable<Integer> {
         read(dayEffectBoston, ResultsFormat.BOSTON, dayEffect, dayEffectNames);
         read(dayEffectMajors, ResultsFormat.MAJORS, dayEffect, dayEffectNames);
         final ModelParameters parameters;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("fitting mats").setInitialMax(9)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).build()) {
-            parameters = ModelFitter.fit(races(training), races(dayEffect), names, dayEffectNames, k -> bar.step());
+        try (Progress progress = Progress.start("fitting mats", 9, null, quiet)) {
+            parameters = ModelFitter.fit(races(training), races(dayEffect), names, dayEffectNames, k -> progress.step());
         }
         ModelFitter.write(parameters, out);
         System.out.printf("Fitted on %d finishers from %d files (%d races); wrote %s%n", parameters.runners(),

@@ -85,6 +85,9 @@ final class IngestCommand implements Callable<Integer> {
             description = "Print progress every N seconds (default ${DEFAULT-VALUE}).")
     int progressSeconds;
 
+    @Option(names = "--quiet", description = "No progress lines; only what was sent and the summary.")
+    boolean quiet;
+
     @Option(names = "--poll-ms", hidden = true, defaultValue = "250")
     long pollMs;
 
@@ -233,7 +236,7 @@ final class IngestCommand implements Callable<Integer> {
                         return;
                     }
                 }
-                if (System.nanoTime() > nextProgress && linesTaken != linesAtProgress) {
+                if (!quiet && System.nanoTime() > nextProgress && linesTaken != linesAtProgress) {
                     progress();
                     linesAtProgress = linesTaken;
                     nextProgress = System.nanoTime() + TimeUnit.SECONDS.toNanos(progressSeconds);

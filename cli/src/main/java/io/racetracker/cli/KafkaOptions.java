@@ -29,13 +29,17 @@ public final class KafkaOptions {
 
     /** Client properties: the given defaults, then --config, then KAFKA_* variables, then -X flags. */
     public Properties layered(final Map<String, ?> defaults) {
+        return layered(defaults, System.getenv());
+    }
+
+    Properties layered(final Map<String, ?> defaults, final Map<String, String> env) {
         final Map<String, Object> base = new LinkedHashMap<>(defaults);
         base.put("bootstrap.servers", bootstrapServerOrDefault());
         final Map<String, Object> flags = new LinkedHashMap<>(properties);
         if (bootstrapServer != null) {
             flags.put("bootstrap.servers", bootstrapServer);
         }
-        return LayeredConfig.defaults(base).file(configFile).environment(System.getenv()).overrides(flags).toProperties();
+        return LayeredConfig.defaults(base).file(configFile).environment(env).overrides(flags).toProperties();
     }
 
     /** Properties as a string map, for the layers that take one. */

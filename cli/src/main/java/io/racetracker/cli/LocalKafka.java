@@ -106,6 +106,12 @@ public final class LocalKafka implements AutoCloseable {
 
     private void awaitReady() throws InterruptedException {
         final long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        // Kafka's client logs a warning for every refused connection: ask it only once the listener is up.
+        final String[] hostPort = bootstrapServers.split(":");
+        while (System.nanoTime() < deadline && process.isAlive()
+                && !accepts(hostPort[0], Integer.parseInt(hostPort[1]))) {
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
         final Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
@@ -127,6 +133,15 @@ public final class LocalKafka implements AutoCloseable {
         close();
         throw new IllegalStateException("the local broker was not ready within " + READY_TIMEOUT
                 + (log == null ? "" : "; see " + log));
+    }
+
+    private static boolean accepts(final String host, final int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (final IOException e) {
+            return false;
+        }
     }
 
     public String bootstrapServers() {

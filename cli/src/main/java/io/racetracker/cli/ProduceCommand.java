@@ -8,9 +8,6 @@ import io.racetracker.producer.wire.WireFaults;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import picocli.CommandLine.ArgGroup;
@@ -92,6 +89,9 @@ final class ProduceCommand implements Callable<Integer> {
             description = "Testing only: broken records per read (bad JSON, wrong types, missing fields, non-UTF-8).")
     Double malformed;
 
+    @Option(names = "--quiet", description = "No progress bar or progress lines; only the summary.")
+    boolean quiet;
+
     static final class ScenarioNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
@@ -116,15 +116,9 @@ final class ProduceCommand implements Callable<Integer> {
                     race.name(), race.athletes().size(), race.readCount(), kafka.bootstrapServerOrDefault(),
                     pace.maxRate ? "maximum rate" : pace.speed + "x real time", describe(faults));
             final RaceReplayer.Summary summary;
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("race-splits").setInitialMax(race.readCount())
-                    .setUnit(" records", 1).setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250)
-                    .build()) {
-                summary = new RaceReplayer(producer).replay(race, faults, pace.effective(), (sent, latest) -> {
-                    if (sent > bar.getMax()) {
-                        bar.maxHint(sent);
-                    }
-                    bar.stepTo(sent);
-                });
+            try (Progress progress = Progress.start("race-splits", race.readCount(), "records", quiet)) {
+                summary = new RaceReplayer(producer).replay(race, faults, pace.effective(),
+                        (sent, latest) -> progress.stepTo(sent));
             }
             System.out.println("Sent " + summary.describe());
             return 0;

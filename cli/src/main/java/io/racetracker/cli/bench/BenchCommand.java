@@ -65,6 +65,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Reads of the first S seconds of the live run are processed but not measured (default ${DEFAULT-VALUE}).")
     int liveWarmupSeconds;
 
+    @Option(names = "--quiet", description = "No progress bar or progress lines while loading; only the figures.")
+    boolean quiet;
+
     @Option(names = "--no-latency", description = "Skip both latency runs (throughput and memory only).")
     boolean noLatency;
 
@@ -180,7 +183,7 @@ public final class BenchCommand implements Callable<Integer> {
                 try (KafkaProducer<String, byte[]> producer = producer()) {
                     final RaceLoader loader = new RaceLoader(producer, race);
                     loader.register();
-                    loaded = loader.reads(Double.POSITIVE_INFINITY, Long.MAX_VALUE, "load");
+                    loaded = loader.reads(Double.POSITIVE_INFINITY, Long.MAX_VALUE, quiet ? null : "load");
                 }
                 final long reads = loaded.records();
                 figures.put("reads", reads);
@@ -285,7 +288,7 @@ public final class BenchCommand implements Callable<Integer> {
                 final long from = System.currentTimeMillis() + warmupSeconds * 1000L;
                 try (LatencyProbe probe = new LatencyProbe(clientProps, from)) {
                     final String label = Double.isInfinite(rate) ? "full speed" : String.format("live %.0f/s", rate);
-                    final RaceLoader.Loaded sent = loader.reads(rate, limit, label);
+                    final RaceLoader.Loaded sent = loader.reads(rate, limit, quiet ? null : label);
                     new GroupProgress(admin, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG))
                             .awaitTopicDone(Topics.RACE_SPLITS.name(), PHASE_TIMEOUT);
                     probe.awaitQuiet(Duration.ofSeconds(2), Duration.ofMinutes(1));

@@ -1,5 +1,6 @@
 package io.racetracker.cli.bench;
 
+import io.racetracker.cli.Progress;
 import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.Course;
 import io.racetracker.core.topic.Topics;
@@ -8,9 +9,6 @@ import io.racetracker.producer.scenario.Scenario;
 import io.racetracker.producer.wire.FaultInjector;
 import io.racetracker.producer.wire.Outgoing;
 import java.util.concurrent.TimeUnit;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
@@ -50,7 +48,7 @@ final class RaceLoader {
      *
      * @param ratePerSecond records per second, or {@link Double#POSITIVE_INFINITY} for as fast as possible
      * @param limit         at most this many records ({@link Long#MAX_VALUE} for the whole race)
-     * @param label         the progress bar's name, or null for none
+     * @param label         the progress's name, or null for none
      */
     Loaded reads(final double ratePerSecond, final long limit, final String label) throws InterruptedException {
         final FailFastSender sender = new FailFastSender(producer);
@@ -60,9 +58,8 @@ final class RaceLoader {
         long duplicates = 0;
         long late = 0;
         long malformed = 0;
-        try (ProgressBar bar = label == null ? null : new ProgressBarBuilder().setTaskName(label)
-                .setInitialMax(Math.min(limit, race.readCount())).setUnit(" records", 1).setStyle(ProgressBarStyle.ASCII)
-                .showSpeed().setUpdateIntervalMillis(500).continuousUpdate().build()) {
+        try (Progress progress = Progress.start(label == null ? "reads" : label, Math.min(limit, race.readCount()),
+                "records", label == null)) {
             while (wire.hasNext() && sent < limit) {
                 final Outgoing out = wire.next();
                 if (!Double.isInfinite(ratePerSecond)) {
@@ -82,12 +79,7 @@ final class RaceLoader {
                     default -> { }
                 }
                 sent++;
-                if (bar != null) {
-                    if (sent > bar.getMax()) {
-                        bar.maxHint(sent);
-                    }
-                    bar.stepTo(sent);
-                }
+                progress.stepTo(sent);
                 if ((sent & 1023) == 0) {
                     sender.check();
                 }

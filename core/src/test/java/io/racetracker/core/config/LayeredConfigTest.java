@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -47,5 +48,42 @@ class LayeredConfigTest {
         flags.put("acks", null);
         assertEquals("all", LayeredConfig.defaults(Map.of("acks", "all")).overrides(flags).toProperties()
                 .getProperty("acks"));
+    }
+
+    @Test
+    void variablesUseTheKafkaImagesEscapes() {
+        final Properties props = LayeredConfig.defaults(Map.of())
+                .environment(Map.of(
+                        "KAFKA_SASL_JAAS_CONFIG", "jaas",
+                        "KAFKA_SOME__PROP", "underscore",
+                        "KAFKA_A___B", "dash",
+                        "KAFKA_MAIN_CONSUMER_GROUP___INSTANCE__ID", "all three",
+                        "KAFKA_", "nothing"))
+                .toProperties();
+
+        assertEquals("jaas", props.getProperty("sasl.jaas.config"), "_ is a dot");
+        assertEquals("underscore", props.getProperty("some_prop"), "__ is an underscore");
+        assertEquals("dash", props.getProperty("a-b"), "___ is a dash");
+        assertEquals("all three", props.getProperty("main.consumer.group-instance_id"));
+        assertEquals(4, props.size(), "a bare KAFKA_ is no property: " + props);
+    }
+
+    @Test
+    void theScriptsAndJvmVariablesAreNotClientProperties() {
+        final Map<String, String> env = new java.util.HashMap<>();
+        for (final String name : List.of("KAFKA_OPTS", "KAFKA_HEAP_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS",
+                "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS", "KAFKA_DEBUG", "KAFKA_GC_LOG_OPTS", "KAFKA_VERSION", "KAFKA_HOME",
+                "KAFKA_LOG_DIR",
+                // what Kubernetes sets for a service named kafka
+                "KAFKA_SERVICE_HOST", "KAFKA_SERVICE_PORT", "KAFKA_SERVICE_PORT_BROKER", "KAFKA_PORT",
+                "KAFKA_PORT_9092_TCP", "KAFKA_PORT_9092_TCP_ADDR")) {
+            env.put(name, "x");
+            assertTrue(LayeredConfig.propertyName(name).isEmpty(), name);
+        }
+        env.put("KAFKA_CLIENT_ID", "tracker");
+
+        final Properties props = LayeredConfig.defaults(Map.of()).environment(env).toProperties();
+
+        assertEquals(Map.of("client.id", "tracker"), Map.copyOf(props), "only client properties are taken");
     }
 }
