@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.racetracker.core.topic.Topics;
+import io.racetracker.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,11 +19,8 @@ class BrokerRestartIT {
             final Launcher streams = cluster.startStreams();
             final Launcher producer = cluster.start("produce", "--scenario", "mass", "--runners", "600", "--seed", "5",
                     "--speed", "600", "--bootstrap-server", cluster.bootstrap);
-            final long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (Outputs.committedEnd(cluster.clientProps(), Topics.ATHLETE_PROJECTIONS.name()) < 500) {
-                assertTrue(System.nanoTime() < deadline, "no progress before the restart");
-                TimeUnit.MILLISECONDS.sleep(200);
-            }
+            Await.until(() -> Outputs.committedEnd(cluster.clientProps(), Topics.ATHLETE_PROJECTIONS.name()) >= 500,
+                    Duration.ofMinutes(2), "no progress before the restart");
 
             cluster.stopBroker();
             assertTrue(producer.process.isAlive() && streams.process.isAlive(), "both wait for the broker");

@@ -390,17 +390,23 @@ class DashboardHttpIT {
         boolean test(String body) throws Exception;
     }
 
-    private static HttpResponse<String> awaitStatus(final String path, final int status, final Check check) throws Exception {
-        final long deadline = System.nanoTime() + WAIT.toNanos();
-        HttpResponse<String> response = get(path);
-        while (response.statusCode() != status || !check.test(response.body())) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("after " + WAIT + ", " + path + " answers " + response.statusCode() + ": " + response.body());
+    private static HttpResponse<String> awaitStatus(final String path, final int status, final Check check) {
+        return Await.until(() -> {
+            try {
+                return get(path);
+            } catch (final Exception e) {
+                throw new AssertionError("GET " + path + " failed", e);
             }
-            TimeUnit.MILLISECONDS.sleep(100); // polling interval between HTTP checks, bounded by the deadline
-            response = get(path);
+        }, response -> response.statusCode() == status && passes(check, response.body()), WAIT,
+                response -> path + " answers " + response.statusCode() + ": " + response.body());
+    }
+
+    private static boolean passes(final Check check, final String body) {
+        try {
+            return check.test(body);
+        } catch (final Exception e) {
+            return false;
         }
-        return response;
     }
 
     private static HttpResponse<String> get(final String path) throws Exception {
