@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # One image for every part of the tracker: the launcher picks the part (streams, produce, topics, broker, demo, ...).
 #
 #   docker build -t race-tracker .
