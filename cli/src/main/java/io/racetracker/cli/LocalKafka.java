@@ -42,13 +42,26 @@ public final class LocalKafka implements AutoCloseable {
         return Path.of(home != null ? home : ".").toAbsolutePath().normalize();
     }
 
+    /**
+     * The broker's jar: in a source tree where its module's build puts it, in the release archive under
+     * {@code lib/broker/}. Either way its libraries (the broker and Kafka's tools) are in {@code lib/} beside it.
+     */
     static Path brokerJar() {
-        final Path jar = home().resolve("kafka-local/target/race-tracker-kafka-local.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("the local broker is not built (" + jar + " is missing); run ./race-tracker"
-                    + " from the project directory, which builds it, or ./mvnw -DskipTests package");
+        final Path built = home().resolve("kafka-local/target/race-tracker-kafka-local.jar");
+        final Path released = home().resolve("lib/broker/race-tracker-kafka-local.jar");
+        if (Files.isRegularFile(built)) {
+            return built;
         }
-        return jar;
+        if (Files.isRegularFile(released)) {
+            return released;
+        }
+        throw new IllegalStateException("the local broker is not built (" + built + " is missing); run ./race-tracker"
+                + " from the project directory, which builds it, or ./mvnw -DskipTests package");
+    }
+
+    /** The broker's libraries and Kafka's tools, beside its jar. */
+    private static Path brokerLib() {
+        return brokerJar().resolveSibling("lib");
     }
 
     /**
@@ -155,7 +168,7 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Runs a main class of Kafka's own tools in a child JVM with the terminal attached; returns its exit code. */
     static int runTool(final String mainClass, final List<String> args) throws InterruptedException {
-        final Path lib = home().resolve("kafka-local/target/lib");
+        final Path lib = brokerLib();
         final String classpath = brokerJar() + java.io.File.pathSeparator + lib + "/*";
         final List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-cp", classpath, mainClass));
         command.addAll(args);
@@ -171,7 +184,7 @@ public final class LocalKafka implements AutoCloseable {
      * the terminal. Fails with the tool's output if it exits with an error.
      */
     public static String runToolCapturing(final String mainClass, final List<String> args) throws InterruptedException {
-        final Path lib = home().resolve("kafka-local/target/lib");
+        final Path lib = brokerLib();
         final String classpath = brokerJar() + java.io.File.pathSeparator + lib + "/*";
         final List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-cp", classpath, mainClass));
         command.addAll(args);

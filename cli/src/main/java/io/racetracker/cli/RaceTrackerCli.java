@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ./race-tracker}: one launcher for every part of the tracker. */
-@Command(name = "race-tracker", mixinStandardHelpOptions = true, version = "race-tracker 0.1.0",
+@Command(name = "race-tracker", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Live marathon tracking on Kafka Streams: pace, projected finish and the chance of a target time.",
         subcommands = {DemoCommand.class, BrokerCommand.class, ProduceCommand.class, StreamsCommand.class,
             ConsoleConsumerCommand.class, TopicsCommand.class, VerifyCommand.class, BacktestCommand.class,
