@@ -319,10 +319,13 @@ public final class OutputFeed implements AutoCloseable {
 
     private void handle(final ConsumerRecord<String, byte[]> record) {
         final TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        final boolean uncounted = record.offset() >= counted.getOrDefault(partition, 0L);
-        if (uncounted) {
+        final boolean unseen = record.offset() >= counted.getOrDefault(partition, 0L);
+        if (unseen) {
             counted.put(partition, record.offset() + 1);
         }
+        // counted by the instance that owns the partition only, so that instances' counts add up (DashboardMetrics)
+        final boolean mine = metrics.owns(record.partition());
+        final boolean uncounted = unseen && mine;
         if (record.value() == null) {
             return;
         }
@@ -371,7 +374,7 @@ public final class OutputFeed implements AutoCloseable {
             metrics.acceptedRead(live ? record.timestamp() : -1);
         }
         synchronized (lock) {
-            remember(event, value);
+            remember(event, value, mine);
             if (caughtUp) {
                 resumable.add(event);
             }
@@ -381,13 +384,15 @@ public final class OutputFeed implements AutoCloseable {
         }
     }
 
-    private void remember(final FeedEvent event, final Object value) {
+    private void remember(final FeedEvent event, final Object value, final boolean counts) {
         switch (event.kind()) {
             case STATE -> {
                 states.put(event.key(), event);
                 final long duplicates = ((AthleteProjection) value).duplicateReads();
                 final Long before = duplicatesSeen.put(event.key(), duplicates);
-                if (before != null && duplicates > before) {
+                if (!counts) {
+                    // another instance counts this partition's duplicates
+                } else if (before != null && duplicates > before) {
                     metrics.duplicates(duplicates - before);
                 } else if (before == null && duplicates > 0) {
                     metrics.duplicates(duplicates);
