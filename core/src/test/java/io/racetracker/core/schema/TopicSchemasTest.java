@@ -86,6 +86,37 @@ class TopicSchemasTest {
         assertTrue(!courses.validate(course + "\"MI\"}", InputFormat.JSON).isEmpty(), "not the enum's name");
     }
 
+    @Test
+    void theReadmesExamplesMatchTheSchemasOfTheirTopics() throws Exception {
+        final String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        final java.util.regex.Matcher block = java.util.regex.Pattern.compile("```json\\n(.*?)```", java.util.regex.Pattern.DOTALL)
+                .matcher(readme);
+        int from = 0;
+        final List<String> checked = new ArrayList<>();
+        while (block.find()) {
+            final String before = readme.substring(from, block.start());
+            from = block.end();
+            // the topic is the last one the text before the example names
+            Topic<?> topic = null;
+            int at = -1;
+            for (final Topic<?> candidate : Topics.ALL) {
+                final int index = before.lastIndexOf("`" + candidate.name() + "`");
+                if (index > at) {
+                    at = index;
+                    topic = candidate;
+                }
+            }
+            if (topic == null) {
+                continue;
+            }
+            final List<Error> errors = schema(topic).validate(block.group(1), InputFormat.JSON);
+            assertTrue(errors.isEmpty(), "the README's example for " + topic.name() + ": " + errors);
+            checked.add(topic.name());
+        }
+        assertTrue(checked.containsAll(Topics.INPUTS.stream().map(Topic::name).toList())
+                && checked.contains(Topics.ATHLETE_PROJECTIONS.name()), "examples of every input and a projection: " + checked);
+    }
+
     private static <V> void check(final Topic<V> topic, final V value) throws Exception {
         final String json = Json.mapper().writeValueAsString(value);
         final List<Error> errors = schema(topic).validate(json, InputFormat.JSON);
