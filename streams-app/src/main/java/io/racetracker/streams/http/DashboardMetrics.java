@@ -34,7 +34,8 @@ import org.apache.kafka.streams.KafkaStreams;
  *
  * <p>Every instance's dashboard feed reads every partition of the output topics, so if each counted all it read, the
  * sum over two instances would be twice the truth. The tracker's counters and the lag histogram therefore count only
- * records of the partitions whose tasks this instance runs (partition {@code p} of an output topic goes with partition
+ * records written since this process started (like any Prometheus counter, they start from zero with the process),
+ * and of those only the records of the partitions whose tasks this instance runs (partition {@code p} of an output topic goes with partition
  * {@code p} of {@code race-splits}: the athlete-keyed topics are co-partitioned): summed over instances, each record
  * is counted once, so {@code sum(rate(..))} and {@code histogram_quantile(.., sum by (le) (rate(.._bucket[..])))} are
  * right for the whole app. Leaderboards are keyed by race and category, so which instance counts one follows its key,
