@@ -16,6 +16,10 @@ import io.racetracker.producer.scenario.Vienna2019;
 import io.racetracker.producer.wire.WireFaults;
 import io.racetracker.streams.http.DashboardServer;
 import io.racetracker.streams.http.HttpOptions;
+import io.racetracker.streams.http.OpenApiDocumentTest;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.racetracker.testing.Await;
 import io.racetracker.core.event.AthleteStatus;
 import io.racetracker.core.event.BroadcastLine;
@@ -175,8 +179,48 @@ class DashboardHttpIT {
         for (final String name : List.of("racetracker_reads_in_total", "racetracker_reads_accepted_total",
                 "racetracker_reads_duplicate_total", "racetracker_outputs_total{topic=\"athlete-projections\"}",
                 "racetracker_end_to_end_lag_seconds", "racetracker_dashboard_clients", "kafka_stream_thread_process_total",
-                "kafka_consumer_fetch_manager_records_consumed_total")) {
+                "kafka_consumer_fetch_manager_records_consumed_total",
+                // the JVM's and the process's
+                "jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads", "process_cpu_usage", "system_cpu_count",
+                "process_uptime_seconds", "jvm_classes_loaded_classes")) {
             assertTrue(metrics.body().contains(name), name + " missing from /metrics");
+        }
+        // the lag is a histogram with fixed buckets, which instances can add up, not client-side quantiles
+        assertTrue(metrics.body().contains("racetracker_end_to_end_lag_seconds_bucket{le=\"0.1\"}"), metrics.body());
+        assertTrue(metrics.body().contains("racetracker_end_to_end_lag_seconds_bucket{le=\"+Inf\"}"));
+        assertTrue(metrics.body().contains("racetracker_end_to_end_lag_seconds_count"));
+        assertFalse(metrics.body().contains("racetracker_end_to_end_lag_seconds{quantile="), "no client-side summary");
+    }
+
+    @Test
+    void openApiDescribesEveryRouteAndEveryPathInItAnswers() throws Exception {
+        final HttpResponse<String> document = get("/openapi.json");
+        assertEquals(200, document.statusCode());
+        assertTrue(document.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+        final SwaggerParseResult parsed = OpenApiDocumentTest.parse(document.body());
+        assertTrue(parsed.getMessages().isEmpty(), String.valueOf(parsed.getMessages()));
+        final Paths paths = parsed.getOpenAPI().getPaths();
+        assertEquals(new java.util.TreeSet<>(dashboard.routePaths()), new java.util.TreeSet<>(paths.keySet()),
+                "every route the server answers is in /openapi.json, and nothing else");
+        for (final Map.Entry<String, PathItem> path : paths.entrySet()) {
+            final String concrete = path.getKey().replace("{race}", Vienna2019.RACE_ID).replace("{id}", KIPCHOGE)
+                    .replace("{name}", "app.js");
+            final int status;
+            final String body;
+            if (concrete.equals("/events")) {
+                final HttpResponse<java.io.InputStream> stream = HTTP.send(HttpRequest.newBuilder(uri(concrete)).build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                status = stream.statusCode();
+                stream.body().close();
+                body = "";
+            } else {
+                final HttpResponse<String> response = get(concrete);
+                status = response.statusCode();
+                body = response.body();
+            }
+            assertFalse(status == 404 && body.contains("nothing here"), concrete + " is not served: " + body);
+            assertTrue(path.getValue().getGet().getResponses().containsKey(String.valueOf(status)),
+                    concrete + " answered " + status + ", which /openapi.json does not list: " + body);
         }
     }
 

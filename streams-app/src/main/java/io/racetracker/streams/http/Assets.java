@@ -31,6 +31,11 @@ final class Assets {
                 "chart.umd.js", asset(chartJs, "text/javascript; charset=utf-8")));
     }
 
+    /** The OpenAPI document of the HTTP API, {@code GET /openapi.json}. */
+    static Asset openApi() {
+        return asset("openapi.json", "application/json; charset=utf-8");
+    }
+
     Optional<Asset> get(final String name) {
         return Optional.ofNullable(byName.get(name));
     }

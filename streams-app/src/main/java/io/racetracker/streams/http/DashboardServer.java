@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code GET /}: the dashboard; {@code GET /assets/{name}}: its files, from a fixed list</li>
+ *   <li>{@code GET /openapi.json}: the OpenAPI 3.1 document of this API, every route below with its parameters,
+ *       statuses and response schemas (the records' schemas are those of docs/schemas/)</li>
  *   <li>{@code GET /races}: every race the app knows (the courses), by start time</li>
  *   <li>{@code GET /races/{race}/athletes/{id}}: the athlete's latest projection (interactive query), 404 when unknown</li>
  *   <li>{@code GET /races/{race}/athletes/{id}/history}: the athlete's projections so far, oldest first</li>
@@ -72,6 +74,7 @@ public final class DashboardServer implements AutoCloseable {
     private final Readiness readiness;
     private final DashboardMetrics metrics;
     private final Assets assets = Assets.load();
+    private final Assets.Asset openApi = Assets.openApi();
     private final Semaphore streamSlots = new Semaphore(MAX_STREAMS);
     private final Map<String, Integer> streamsByAddress = new ConcurrentHashMap<>();
     private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
@@ -95,17 +98,7 @@ public final class DashboardServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.routes.before(this::onlyGet);
-            config.routes.get("/", ctx -> asset(ctx, "index.html"));
-            config.routes.get("/assets/{name}", ctx -> asset(ctx, ctx.pathParam("name")));
-            config.routes.get("/races", this::races);
-            config.routes.get("/races/{race}/athletes/{id}", this::athlete);
-            config.routes.get("/races/{race}/athletes/{id}/history", this::history);
-            config.routes.get("/races/{race}/leaderboard", this::leaderboard);
-            config.routes.get("/events", this::events);
-            config.routes.get("/health/live", ctx -> health(ctx, 200, "LIVE", List.of()));
-            config.routes.get("/health/ready", this::ready);
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.scrape()));
+            routes().forEach(config.routes::get);
             config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             config.routes.exception(StoreUnavailableException.class, (e, ctx) -> error(ctx, 503, e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
@@ -127,6 +120,32 @@ public final class DashboardServer implements AutoCloseable {
             throw new IllegalStateException("could not serve the dashboard on " + options.host() + ":" + options.port()
                     + " (" + rootMessage(e) + "); choose another with --port", e);
         }
+    }
+
+    /** Every route, as Javalin spells its path; each answers GET. {@code /openapi.json} describes each one. */
+    Map<String, io.javalin.http.Handler> routes() {
+        final Map<String, io.javalin.http.Handler> routes = new LinkedHashMap<>();
+        routes.put("/", ctx -> asset(ctx, "index.html"));
+        routes.put("/assets/{name}", ctx -> asset(ctx, ctx.pathParam("name")));
+        routes.put("/openapi.json", ctx -> {
+            noQuery(ctx);
+            ctx.header("Cache-Control", "no-cache");
+            ctx.contentType(openApi.contentType()).result(openApi.bytes());
+        });
+        routes.put("/races", this::races);
+        routes.put("/races/{race}/athletes/{id}", this::athlete);
+        routes.put("/races/{race}/athletes/{id}/history", this::history);
+        routes.put("/races/{race}/leaderboard", this::leaderboard);
+        routes.put("/events", this::events);
+        routes.put("/health/live", ctx -> health(ctx, 200, "LIVE", List.of()));
+        routes.put("/health/ready", this::ready);
+        routes.put("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        return routes;
+    }
+
+    /** The paths of {@link #routes()}: what the OpenAPI document must describe. */
+    public java.util.Set<String> routePaths() {
+        return routes().keySet();
     }
 
     /**

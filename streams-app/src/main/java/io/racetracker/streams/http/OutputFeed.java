@@ -88,6 +88,11 @@ public final class OutputFeed implements AutoCloseable {
     private final Map<TopicPartition, Long> liveFrom = new HashMap<>();
     /** Per partition, the next offset not yet counted in the metrics: a restarted feed reads again, counts once. */
     private final Map<TopicPartition, Long> counted = new HashMap<>();
+    /**
+     * Per partition, where it ended when this process first read it: the metrics count only records from there on,
+     * so that an instance taking over a partition does not count again what its former owner counted.
+     */
+    private final Map<TopicPartition, Long> countFrom = new HashMap<>();
     /** Partitions not yet read up to {@link #liveFrom}; the feed has caught up when none is left. */
     private final java.util.Set<TopicPartition> catchingUp = new java.util.HashSet<>();
     private final ResumeBuffer resumable = new ResumeBuffer(RESUME_CAPACITY);
@@ -147,6 +152,7 @@ public final class OutputFeed implements AutoCloseable {
         final Map<TopicPartition, Long> begin = consumer.beginningOffsets(recent);
         consumer.endOffsets(recent).forEach((tp, end) -> consumer.seek(tp, Math.max(begin.get(tp), end - RECENT)));
         liveFrom.putAll(consumer.endOffsets(all));
+        liveFrom.forEach(countFrom::putIfAbsent);
         all.forEach(consumer::position);
         catchingUp.addAll(all);
         checkCaughtUp();
@@ -319,10 +325,13 @@ public final class OutputFeed implements AutoCloseable {
 
     private void handle(final ConsumerRecord<String, byte[]> record) {
         final TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        final boolean uncounted = record.offset() >= counted.getOrDefault(partition, 0L);
-        if (uncounted) {
+        final boolean unseen = record.offset() >= counted.getOrDefault(partition, 0L);
+        if (unseen) {
             counted.put(partition, record.offset() + 1);
         }
+        // counted by the instance that owns the partition only, so that instances' counts add up (DashboardMetrics)
+        final boolean mine = metrics.owns(record.partition());
+        final boolean uncounted = unseen && mine && record.offset() >= countFrom.getOrDefault(partition, Long.MAX_VALUE);
         if (record.value() == null) {
             return;
         }
@@ -371,7 +380,7 @@ public final class OutputFeed implements AutoCloseable {
             metrics.acceptedRead(live ? record.timestamp() : -1);
         }
         synchronized (lock) {
-            remember(event, value);
+            remember(event, value, mine);
             if (caughtUp) {
                 resumable.add(event);
             }
@@ -381,13 +390,15 @@ public final class OutputFeed implements AutoCloseable {
         }
     }
 
-    private void remember(final FeedEvent event, final Object value) {
+    private void remember(final FeedEvent event, final Object value, final boolean counts) {
         switch (event.kind()) {
             case STATE -> {
                 states.put(event.key(), event);
                 final long duplicates = ((AthleteProjection) value).duplicateReads();
                 final Long before = duplicatesSeen.put(event.key(), duplicates);
-                if (before != null && duplicates > before) {
+                if (!counts) {
+                    // another instance counts this partition's duplicates
+                } else if (before != null && duplicates > before) {
                     metrics.duplicates(duplicates - before);
                 } else if (before == null && duplicates > 0) {
                     metrics.duplicates(duplicates);
