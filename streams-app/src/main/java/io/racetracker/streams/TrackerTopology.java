@@ -88,10 +88,6 @@ public final class TrackerTopology {
         return builder.build(config);
     }
 
-    static <V> Consumed<String, V> consumed(final Topic<V> topic, final String name) {
-        return Consumed.with(Serdes.String(), topic.valueSerde()).withName(name);
-    }
-
     /**
      * Writes one part of each output record, where it is present, to its topic; {@code name} names the operators
      * ({@code name}, {@code name-present}, {@code name-sink}).
