@@ -39,6 +39,9 @@ final class AbortedRecords {
             final Map<TopicPartition, Long> high = uncommitted.endOffsets(partitions);
             final AbortedRecords open = new AbortedRecords(stable, high);
             final List<TopicPartition> pending = partitions.stream().filter(p -> high.get(p) > stable.get(p)).toList();
+            if (pending.isEmpty()) {
+                return open; // nothing was open: a consumer assigned no partitions cannot poll
+            }
             uncommitted.assign(pending);
             pending.forEach(p -> uncommitted.seek(p, stable.get(p)));
             Await.until(() -> {
