@@ -16,12 +16,15 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.TransactionDescription;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A zombie is fenced: of two instances of the app, one is frozen (SIGSTOP, as a long GC pause or a stalled VM
- * would) past its session timeout while a race replays. The other takes over its partitions; the frozen one's open
+ * would) past its session timeout while a race replays, at a moment its transaction is open with records on an output
+ * topic (the transaction coordinator says so). The other takes over its partitions; the frozen one's open
  * transaction is aborted (records a read_uncommitted reader saw that a read_committed reader never returns); when it
  * is thawed (SIGCONT) it cannot commit anything late: it finds itself fenced and rejoins (or dies, never writing).
  * The books balance read for read ({@code verify}'s checks): no read lost, none doubled. (CrashRecoveryIT compares
@@ -29,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PausedInstanceIT {
     private static final String GROUP = "reliability-it";
+    private static final List<String> OUTPUTS = List.of(Topics.ATHLETE_PROJECTIONS.name(), Topics.ATHLETE_STATE.name(),
+            Topics.RACE_ALERTS.name(), Topics.BROADCAST_FEED.name(), Topics.RACE_DEAD_LETTERS.name());
     private static final java.util.regex.Pattern FENCED = java.util.regex.Pattern.compile("fenced|TaskMigrated");
 
     @Test
@@ -55,13 +60,11 @@ class PausedInstanceIT {
                     Duration.ofMinutes(2), "no progress with two instances");
 
             phase(started, "two instances at work");
-            signal("STOP", frozen);
-            final AbortedRecords open;
+            final String transaction = transactionOf(admin, 1);
+            final AbortedRecords open = freezeInsideTransaction(admin, cluster, frozen, transaction);
+            phase(started, "frozen inside an open transaction");
             final long sessionOverMs;
             try {
-                open = AbortedRecords.openNow(cluster.clientProps(), List.of(Topics.ATHLETE_PROJECTIONS.name(),
-                        Topics.ATHLETE_STATE.name(), Topics.RACE_ALERTS.name(), Topics.BROADCAST_FEED.name(),
-                        Topics.RACE_DEAD_LETTERS.name()));
                 final long frozenAt = System.nanoTime();
                 // the frozen member's session ends (10 s) and the survivor is given every partition
                 Await.until(() -> members(admin), m -> m.size() == 1 && instanceIds(m).equals(Set.of(2))
@@ -79,9 +82,10 @@ class PausedInstanceIT {
             final Map<String, Long> aborted = open.aborted(cluster.clientProps(), Duration.ofMinutes(1));
             System.out.println("frozen for " + sessionOverMs + " ms until the survivor had every partition; "
                     + open.open() + " records in open transactions at the freeze, aborted " + aborted);
-            // whether the freeze lands inside a transaction whose records already reached the broker depends on the
-            // moment; when it does, they are aborted (printed above). What must hold either way is checked below:
-            // the thawed instance commits nothing late, and nothing is doubled or lost.
+            // the frozen instance's transaction had written to an output topic (the broker said so) and could not
+            // commit: its records are aborted, never read by a read_committed reader
+            assertTrue(aborted.values().stream().mapToLong(Long::longValue).sum() > 0,
+                    "the frozen instance's open transaction was not aborted: " + aborted);
             phase(started, "the frozen instance's transaction was aborted");
 
             // thawed, the zombie learns it was fenced and rejoins (or dies) without committing anything late
@@ -104,6 +108,51 @@ class PausedInstanceIT {
             assertTrue(books.total("mass").accepted() > 3_000, "a real mass race went through: " + books.byRace());
             assertTrue(survivor.process.isAlive(), survivor.output());
         }
+    }
+
+    /**
+     * Freezes the instance at a moment its transaction is open with records on an output topic, as the transaction
+     * coordinator reports it ({@code ONGOING}, not yet committing), before and after the open records are taken. A
+     * freeze that lands between transactions, or while one commits, is undone and tried again after some progress.
+     */
+    private static AbortedRecords freezeInsideTransaction(final Admin admin, final LocalCluster cluster,
+                                                          final Launcher instance, final String transactionalId)
+            throws Exception {
+        for (int attempt = 1; attempt <= 30; attempt++) {
+            signal("STOP", instance);
+            if (writingOutputs(admin, transactionalId)) {
+                final AbortedRecords open = AbortedRecords.openNow(cluster.clientProps(), OUTPUTS);
+                if (writingOutputs(admin, transactionalId)) {
+                    System.out.println("frozen inside an open transaction at attempt " + attempt);
+                    return open;
+                }
+            }
+            signal("CONT", instance);
+            final long before = Outputs.committedEnd(cluster.clientProps(), Topics.ATHLETE_PROJECTIONS.name());
+            Await.until(() -> Outputs.committedEnd(cluster.clientProps(), Topics.ATHLETE_PROJECTIONS.name()) > before,
+                    Duration.ofMinutes(1), "no progress after a thaw");
+        }
+        throw new AssertionError("30 freezes never landed inside an open transaction of " + transactionalId);
+    }
+
+    private static boolean writingOutputs(final Admin admin, final String transactionalId) throws Exception {
+        final TransactionDescription state = admin.describeTransactions(List.of(transactionalId)).all().get()
+                .get(transactionalId);
+        return state.state() == TransactionState.ONGOING
+                && state.topicPartitions().stream().anyMatch(p -> OUTPUTS.contains(p.topic()));
+    }
+
+    /**
+     * The transactional id of an instance's one stream thread: Kafka Streams names it after the client id's prefix
+     * (the application id and the instance's process id) and the thread's index.
+     */
+    private static String transactionOf(final Admin admin, final int instance) {
+        final MemberDescription member = members(admin).stream()
+                .filter(m -> instanceIds(List.of(m)).equals(Set.of(instance))).findFirst()
+                .orElseThrow(() -> new AssertionError("no member of instance " + instance));
+        final int thread = member.clientId().indexOf("-StreamThread-");
+        assertTrue(thread > 0, "a stream thread's client id: " + member.clientId());
+        return member.clientId().substring(0, thread) + "-1";
     }
 
     private static Collection<MemberDescription> members(final Admin admin) {
