@@ -34,18 +34,14 @@ final class Backtest {
         this.targetMs = targetMs;
     }
 
-    /** Figures at one mat. */
-    static final class SplitStats {
-        final String label;
-        final double distanceM;
+    /** One forecaster's figures over the finishers at one mat. */
+    static final class Figures {
         long n;
-        double absErrorModelMs;
-        double absErrorBaselineMs;
+        double absErrorMs;
         long inside50;
         long inside80;
         long inside95;
-        double brierModel;
-        double brierBaseline;
+        double brier;
         /** Per finisher, {@code log(actual remaining / projected remaining)}: above 0 the rest took longer. */
         private final Samples misses = new Samples();
         /**
@@ -55,29 +51,31 @@ final class Backtest {
          */
         private final Samples bandUnits = new Samples();
 
-        SplitStats(final String label, final double distanceM) {
-            this.label = label;
-            this.distanceM = distanceM;
+        void add(final FinishForecast f, final long actualMs, final long targetMs) {
+            n++;
+            absErrorMs += Math.abs(f.projectedFinishMs() - actualMs);
+            inside50 += inside(f, 0.25, 0.75, actualMs);
+            inside80 += inside(f, 0.10, 0.90, actualMs);
+            inside95 += inside(f, 0.025, 0.975, actualMs);
+            if (f.medianRemainingMs() > 0) {
+                final double miss = Math.log((actualMs - f.elapsedMs()) / f.medianRemainingMs());
+                final double halfWidth = Math.abs(f.spread().quantile(miss > 0 ? 0.90 : 0.10));
+                misses.add(miss);
+                bandUnits.add(halfWidth > 0 ? Math.abs(miss) / halfWidth : miss == 0 ? 0 : Double.POSITIVE_INFINITY);
+            }
+            brier += square(f.probabilityUnder(targetMs) - (actualMs < targetMs ? 1 : 0));
         }
 
-        double maeModelMin() {
-            return absErrorModelMs / n / 60_000;
-        }
-
-        double maeBaselineMin() {
-            return absErrorBaselineMs / n / 60_000;
+        double maeMin() {
+            return absErrorMs / n / 60_000;
         }
 
         double coverage(final long inside) {
             return (double) inside / n;
         }
 
-        double brierModel() {
-            return brierModel / n;
-        }
-
-        double brierBaseline() {
-            return brierBaseline / n;
+        double brier() {
+            return brier / n;
         }
 
         /**
@@ -89,16 +87,62 @@ final class Backtest {
         }
 
         /**
-         * The factor by which the model's 80% band (its width around the projection, in log remaining time) would have
-         * to be scaled to hold the share {@code coverage} of these finishers: above 1 the band was too narrow that day,
+         * The factor by which the 80% band (its width around the projection, in log remaining time) would have to be
+         * scaled to hold the share {@code coverage} of these finishers: above 1 the band was too narrow that day,
          * below 1 too wide. With {@code coverage} 0.77 and 0.83, the range of widths the goal allows.
          */
         double bandScaleFor(final double coverage) {
             return bandUnits.quantile(coverage);
         }
+    }
+
+    /** Figures at one mat: the model's and the even-pace baseline's. */
+    static final class SplitStats {
+        final String label;
+        final double distanceM;
+        final Figures model = new Figures();
+        final Figures baseline = new Figures();
+        long n;
+
+        SplitStats(final String label, final double distanceM) {
+            this.label = label;
+            this.distanceM = distanceM;
+        }
+
+        double maeModelMin() {
+            return model.maeMin();
+        }
+
+        double maeBaselineMin() {
+            return baseline.maeMin();
+        }
+
+        double coverage80() {
+            return model.coverage(model.inside80);
+        }
+
+        double brierModel() {
+            return model.brier();
+        }
+
+        double brierBaseline() {
+            return baseline.brier();
+        }
+
+        double medianMiss() {
+            return model.medianMiss();
+        }
+
+        double bandScaleFor(final double coverage) {
+            return model.bandScaleFor(coverage);
+        }
 
         /** The 5 km ... 40 km mats that make up the overall figure (the half does not). */
         boolean inOverall() {
+            return inOverall(distanceM);
+        }
+
+        static boolean inOverall(final double distanceM) {
             return distanceM % 5_000 == 0;
         }
     }
@@ -195,18 +239,8 @@ final class Backtest {
 
     private void record(final SplitStats s, final long actualMs, final FinishForecast f, final FinishForecast b) {
         s.n++;
-        s.absErrorModelMs += Math.abs(f.projectedFinishMs() - actualMs);
-        s.absErrorBaselineMs += Math.abs(b.projectedFinishMs() - actualMs);
-        s.inside50 += inside(f, 0.25, 0.75, actualMs);
-        s.inside80 += inside(f, 0.10, 0.90, actualMs);
-        s.inside95 += inside(f, 0.025, 0.975, actualMs);
-        final double miss = Math.log((actualMs - f.elapsedMs()) / f.medianRemainingMs());
-        final double halfWidth = Math.abs(f.spread().quantile(miss > 0 ? 0.90 : 0.10));
-        s.misses.add(miss);
-        s.bandUnits.add(halfWidth > 0 ? Math.abs(miss) / halfWidth : miss == 0 ? 0 : Double.POSITIVE_INFINITY);
-        final double outcome = actualMs < targetMs ? 1 : 0;
-        s.brierModel += square(f.probabilityUnder(targetMs) - outcome);
-        s.brierBaseline += square(b.probabilityUnder(targetMs) - outcome);
+        s.model.add(f, actualMs, targetMs);
+        s.baseline.add(b, actualMs, targetMs);
     }
 
     private static int inside(final FinishForecast f, final double lo, final double hi, final long actualMs) {

@@ -47,7 +47,7 @@ class BacktestTest {
                 result.overallMaeModelMin() + " vs " + result.overallMaeBaselineMin());
         for (final Backtest.SplitStats s : result.splits()) {
             assertTrue(s.brierModel() <= s.brierBaseline() + 0.01, s.label + " Brier " + s.brierModel());
-            assertTrue(s.coverage(s.inside80) > 0.6, s.label + " 80% band covered " + s.coverage(s.inside80));
+            assertTrue(s.coverage80() > 0.6, s.label + " 80% band covered " + s.coverage80());
         }
         final String[] lines = csv.toString().split("\n");
         assertTrue(lines[0].startsWith(CONTRACT + ","), lines[0]);
@@ -88,7 +88,7 @@ class BacktestTest {
             assertEquals(s.bandScaleFor(0.80) / 2, w.bandScaleFor(0.80), 1e-9, s.label);
             // the band as it was (scale 1) holds exactly the finishers counted inside it, up to the millisecond
             // rounding of its edges: the k-th smallest distance in band units is at most 1, the next one at least 1
-            final double held = s.coverage(s.inside80);
+            final double held = s.coverage80();
             assertTrue(s.bandScaleFor(held) <= 1.001, s.label + " " + s.bandScaleFor(held));
             assertTrue(s.bandScaleFor(held + 1.0 / s.n) >= 0.999, s.label + " " + s.bandScaleFor(held + 1.0 / s.n));
             assertTrue(s.bandScaleFor(0.77) <= s.bandScaleFor(0.80) && s.bandScaleFor(0.80) <= s.bandScaleFor(0.83));

@@ -51,6 +51,16 @@ public final class FinishForecast {
         return new FinishForecast(finishMs, 0, NONE);
     }
 
+    /** The same spread around another median remaining time (the nowcast's correction for the day). */
+    public FinishForecast withMedianRemaining(final double remainingMs) {
+        return new FinishForecast(elapsedMs, remainingMs, spread);
+    }
+
+    /** The same centre with the spread scaled by {@code factor} (in log remaining time). */
+    public FinishForecast withSpreadScaled(final double factor) {
+        return factor == 1 || spread == NONE ? this : new FinishForecast(elapsedMs, medianRemainingMs, spread.scaled(factor));
+    }
+
     public long elapsedMs() {
         return elapsedMs;
     }

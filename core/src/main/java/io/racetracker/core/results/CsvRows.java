@@ -49,8 +49,17 @@ public final class CsvRows implements Closeable {
 
     /** Rows of the text, fields separated by {@code separator} and quoted with {@code "}. */
     public static CsvRows of(final Reader text, final char separator) throws IOException {
+        return of(text, separator, true);
+    }
+
+    /**
+     * Rows of the text, fields separated by {@code separator}; quoted with {@code "} when {@code quoted}, else a
+     * quote is an ordinary character (formats that never quote, where a stray quote must not swallow the file).
+     */
+    public static CsvRows of(final Reader text, final char separator, final boolean quoted) throws IOException {
         final CsvParser parser = (CsvParser) MAPPER.getFactory().createParser(text);
-        parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator).withQuoteChar('"'));
+        final CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
+        parser.setSchema(quoted ? schema.withQuoteChar('"') : schema.withoutQuoteChar());
         parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         return new CsvRows(parser);
     }

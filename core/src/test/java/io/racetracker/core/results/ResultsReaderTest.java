@@ -87,16 +87,19 @@ public class ResultsReaderTest {
     }
 
     @Test
-    void quotedFieldsMayHoldTheDelimiter(@TempDir final Path dir) throws IOException {
+    void bostonQuotesMayHoldTheDelimiterAndAMajorsQuoteIsJustACharacter(@TempDir final Path dir) throws IOException {
         final Path boston = Files.writeString(dir.resolve("quoted.csv"), String.join("\n",
                 "bib,name,age,sex,5K,10K,15K,20K,Half,25K,30K,35K,40K,finish",
                 "201,\"O\"\"Brien, Pat\",34,M,0:20:00,0:40:00,1:00:00,1:20:00,1:24:23,1:40:00,2:00:00,2:20:00,2:40:00,2:48:47",
                 "",
                 "202,\"Lee, Ann\",29,F,0:20:00,0:4O:00,1:00:00,1:20:00,1:24:23,1:40:00,2:00:00,2:20:00,2:40:00,2:48:47"));
-        final Path majors = Files.writeString(dir.resolve("quoted.psv"), String.join("\n",
-                "year|bib|name|age_group|gender|5k|10k|15k|20k|half|25k|30k|35k|40k|finish",
-                "2016|605|\"Smith | Jones\"|60-64|M|3366.0|6753.0|10311.0|14082.0|14897.0|17893.0|21847.0|25787.0|29682.0"
-                        + "|31293.0"));
+        // the majors files never quote: a stray quote (Chicago 2014 has one in a city) is part of its field
+        final Path majors = Files.writeString(dir.resolve("stray-quote.psv"), String.join("\n",
+                "year|bib|city|age_group|gender|5k|10k|15k|20k|half|25k|30k|35k|40k|finish",
+                "2016|605|\"COAHUILA|60-64|M|3366.0|6753.0|10311.0|14082.0|14897.0|17893.0|21847.0|25787.0|29682.0"
+                        + "|31293.0",
+                "2016|606|Torreon|60-64|M|3366.0|6753.0|10311.0|14082.0|14897.0|17893.0|21847.0|25787.0|29682.0"
+                        + "|31300.0"));
 
         final ResultsFile fromBoston = ResultsReader.read(boston, ResultsFormat.BOSTON);
         assertEquals(List.of("201"), fromBoston.runners().stream().map(RunnerResult::bib).toList());
@@ -109,6 +112,7 @@ public class ResultsReaderTest {
         assertTrue(fromMajors.problems().isEmpty(), fromMajors.problems()::toString);
         assertEquals(62, fromMajors.runners().get(0).age());
         assertEquals(31_293_000L, fromMajors.runners().get(0).finishMs());
+        assertEquals(List.of("605", "606"), fromMajors.runners().stream().map(RunnerResult::bib).toList());
     }
 
     @Test

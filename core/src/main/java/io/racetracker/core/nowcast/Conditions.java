@@ -1,0 +1,83 @@
+package io.racetracker.core.nowcast;
+
+import io.racetracker.core.model.FinishForecast;
+import java.util.Locale;
+
+/**
+ * The day as the field ahead has shown it so far ({@link DayEffect#conditions()}): per stretch between two mats and
+ * pace level, by how much (in log terms, shrunk by the evidence) the model's projection of everything that was left
+ * had to be revised over that stretch. A projection from mat {@code m} is corrected by the stretches still ahead of
+ * it; the stretches behind it are already in its splits. Immutable.
+ *
+ * @param matsM       the mats after the start, the finish last
+ * @param effect      [stretch][level]: the shrunk revision, 0 where nothing is known
+ * @param runners     per stretch, the runners counted over it
+ * @param fieldMedian per stretch, the median revision of the whole field, not shrunk (0 where nobody ran it)
+ * @param fieldSpread per stretch, half the 10%-90% range of the field's revisions: how wide the misses are
+ */
+public record Conditions(double[] matsM, double[][] effect, long[] runners, double[] fieldMedian,
+                         double[] fieldSpread, NowcastSettings settings) {
+
+    /**
+     * The factor on the median remaining time of a runner at mat {@code from} of pace level {@code level}: each
+     * stretch ahead adds its revision, on the share of the remaining time still to run at its start.
+     */
+    public double remainingFactor(final int from, final int level) {
+        final double course = matsM[matsM.length - 1];
+        final double left = course - matsM[from];
+        double factor = 1;
+        for (int s = from; s < effect.length; s++) {
+            factor += (course - matsM[s]) / left * Math.expm1(effect[s][level]);
+        }
+        return Math.max(0.5, factor);
+    }
+
+    /** A fixed model's forecast at mat {@code from}, corrected for the day: the centre moves, the band with it. */
+    public FinishForecast correct(final FinishForecast fixed, final int from, final double courseM) {
+        if (fixed.medianRemainingMs() == 0 || from < 0 || from >= effect.length) {
+            return fixed;
+        }
+        final int level = settings.level(fixed.projectedFinishMs() / courseM);
+        final double factor = remainingFactor(from, level);
+        return factor == 1 ? fixed : fixed.withMedianRemaining(fixed.medianRemainingMs() * factor);
+    }
+
+    /** The furthest mat whose stretch from it someone has run; -1 when nobody has run a stretch yet. */
+    public int furthestKnown() {
+        for (int s = runners.length - 1; s >= 0; s--) {
+            if (runners[s] > 0) {
+                return s + 1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * How much slower (+) or faster (-) than the model the field has run so far, as a share of the time from the
+     * first mat to the furthest known mat: the field's median revisions, each on its stretch's share.
+     */
+    public double fieldSlowdown() {
+        final int furthest = furthestKnown();
+        if (furthest < 0) {
+            return 0;
+        }
+        final double course = matsM[matsM.length - 1];
+        double factor = 1;
+        for (int s = 0; s < furthest; s++) {
+            factor += (course - matsM[s]) / (course - matsM[0]) * Math.expm1(fieldMedian[s]);
+        }
+        return factor - 1;
+    }
+
+    /** One line for people: "the field is running 3.1% slower than projected after 20.0 km (1,234 runners)". */
+    public String summary() {
+        final int furthest = furthestKnown();
+        if (furthest < 0) {
+            return "no runner has run a stretch between two mats yet";
+        }
+        final double slowdown = fieldSlowdown();
+        return String.format(Locale.ROOT, "the field is running %.1f%% %s than projected after %.1f km (%,d runners)",
+                100 * Math.abs(slowdown), slowdown >= 0 ? "slower" : "faster", matsM[furthest] / 1000,
+                runners[furthest - 1]);
+    }
+}
