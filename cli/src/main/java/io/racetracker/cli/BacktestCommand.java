@@ -72,6 +72,11 @@ final class BacktestCommand implements Callable<Integer> {
                 + " setting).")
     Double levelEvidence;
 
+    @Option(names = "--nowcast-band-floor", paramLabel = "SHARE",
+            description = "With --race: the least share of the model's band kept once the day is known on the rest"
+                + " of the course (default: the shipped setting).")
+    Double bandFloor;
+
     @Option(names = "--quiet", description = "No progress bar or progress lines; only the summary.")
     boolean quiet;
 
@@ -117,6 +122,7 @@ final class BacktestCommand implements Callable<Integer> {
         NowcastSettings settings = NowcastSettings.DEFAULT;
         settings = settings.withEvidence(evidence != null ? evidence : settings.evidence(),
                 levelEvidence != null ? levelEvidence : settings.levelEvidence());
+        settings = settings.withBandFloor(bandFloor != null ? bandFloor : settings.bandFloor());
         final ClockBacktest backtest = new ClockBacktest(model, settings, targetMs,
                 Math.round(startSpreadMinutes * 60_000), ClockBacktest.PUBLISH_EVERY_MS);
         final List<ClockBacktest.Placed> field = backtest.place(runners, raceFile);

@@ -32,14 +32,35 @@ public record Conditions(double[] matsM, double[][] effect, long[] runners, doub
         return Math.max(0.5, factor);
     }
 
-    /** A fixed model's forecast at mat {@code from}, corrected for the day: the centre moves, the band with it. */
+    /**
+     * How much of the rest of the course, from mat {@code from}, the day is known on: each stretch ahead weighs its
+     * share of the remaining distance, times the share of its estimate that is evidence rather than shrinkage.
+     */
+    public double known(final int from) {
+        final double course = matsM[matsM.length - 1];
+        double known = 0;
+        double all = 0;
+        for (int s = from; s < effect.length; s++) {
+            final double share = course - matsM[s];
+            all += share;
+            known += share * runners[s] / (runners[s] + settings.evidence());
+        }
+        return all > 0 ? known / all : 0;
+    }
+
+    /**
+     * A fixed model's forecast at mat {@code from}, corrected for the day: the centre moves by what the stretches
+     * ahead have shown, and the band, which also holds how much race days differ, narrows towards
+     * {@link NowcastSettings#bandFloor} of its width as the day on the rest of the course becomes known.
+     */
     public FinishForecast correct(final FinishForecast fixed, final int from, final double courseM) {
         if (fixed.medianRemainingMs() == 0 || from < 0 || from >= effect.length) {
             return fixed;
         }
         final int level = settings.level(fixed.projectedFinishMs() / courseM);
         final double factor = remainingFactor(from, level);
-        return factor == 1 ? fixed : fixed.withMedianRemaining(fixed.medianRemainingMs() * factor);
+        final double band = 1 - (1 - settings.bandFloor()) * known(from);
+        return fixed.withMedianRemaining(fixed.medianRemainingMs() * factor).withSpreadScaled(band);
     }
 
     /** The furthest mat whose stretch from it someone has run; -1 when nobody has run a stretch yet. */

@@ -14,7 +14,7 @@ import java.util.Arrays;
  */
 public record NowcastSettings(double evidence, double levelEvidence, double[] paceEdges, double bandFloor) {
     /** The settings fitted on Boston 2022 and 2023 (docs/nowcast.md). */
-    public static final NowcastSettings DEFAULT = new NowcastSettings(200, 400, new double[] {255, 300, 340, 400}, 1.0);
+    public static final NowcastSettings DEFAULT = new NowcastSettings(800, 400, new double[] {255, 300, 340, 400}, 0.9);
 
     public NowcastSettings {
         if (!(evidence >= 0) || !(levelEvidence >= 0)) {
