@@ -1,5 +1,6 @@
 package io.racetracker.cli;
 
+import io.racetracker.testing.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,15 +45,19 @@ final class Launcher implements AutoCloseable {
 
     /** Waits until the output satisfies the condition, failing at the deadline or if the process dies first. */
     void awaitOutput(final Predicate<String> condition, final Duration timeout) throws IOException, InterruptedException {
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.test(output())) {
-            if (!process.isAlive()) {
-                throw new AssertionError("exited with " + process.exitValue() + " before the expected output:\n" + output());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no expected output after " + timeout + ":\n" + output());
-            }
-            process.waitFor(100, TimeUnit.MILLISECONDS);
+        // a process that exits cannot print it any more: give up at once, not at the deadline
+        final String seen = Await.until(this::outputNow, out -> condition.test(out) || !process.isAlive(), timeout,
+                out -> "no expected output:\n" + out);
+        if (!condition.test(seen) && !condition.test(output())) {
+            throw new AssertionError("exited with " + process.exitValue() + " before the expected output:\n" + output());
+        }
+    }
+
+    private String outputNow() {
+        try {
+            return output();
+        } catch (final IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

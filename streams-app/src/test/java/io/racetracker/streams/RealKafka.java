@@ -5,6 +5,7 @@ import io.racetracker.core.topic.TopicAdmin;
 import io.racetracker.core.topic.Topics;
 import io.racetracker.producer.ProducerSettings;
 import io.racetracker.producer.RaceReplayer;
+import io.racetracker.testing.Await;
 import io.racetracker.producer.scenario.Scenario;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,14 +92,10 @@ final class RealKafka implements AutoCloseable {
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            final long deadline = System.nanoTime() + timeout.toNanos();
-            while (!done.test(records)) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("after " + timeout + ", " + topic + " holds " + records.size()
-                            + " records, not yet what was expected: " + records);
-                }
+            Await.until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+                return records;
+            }, done, timeout, read -> topic + " holds " + read.size() + " records, not yet what was expected: " + read);
         }
         return records;
     }
