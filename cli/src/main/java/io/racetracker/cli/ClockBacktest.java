@@ -18,6 +18,7 @@ import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -142,7 +143,7 @@ final class ClockBacktest {
 
         final List<MatFigures> all = figures(mats);
         final Map<String, List<MatFigures>> byWave = new LinkedHashMap<>();
-        final Map<RunnerResult, SoFar> progress = new java.util.IdentityHashMap<>();
+        final Map<RunnerResult, SoFar> progress = new IdentityHashMap<>();
         Conditions conditions = day.conditions();
         long publishedAt = Long.MIN_VALUE / 2; // far in the past, without overflowing the difference
         long rows = 0;

@@ -6,6 +6,7 @@ import io.racetracker.core.race.RaceTime;
 import io.racetracker.core.topic.Topics;
 import io.racetracker.producer.FailFastSender;
 import io.racetracker.producer.ProducerSettings;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -78,7 +79,7 @@ final class CorrectCommand implements Callable<Integer> {
         }
         System.out.println("Sent to " + Topics.RACE_CORRECTIONS.name() + " (key " + correction.key() + "):");
         System.out.println(new String(Topics.RACE_CORRECTIONS.valueSerde().serialize(Topics.RACE_CORRECTIONS.name(),
-                correction), java.nio.charset.StandardCharsets.UTF_8));
+                correction), StandardCharsets.UTF_8));
         return 0;
     }
 

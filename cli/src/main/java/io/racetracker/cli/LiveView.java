@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The demo's terminal view: a compact line per athlete's split, alerts as they happen, and results. Pacemakers are
@@ -66,8 +67,8 @@ final class LiveView implements TopicWatcher.Listener {
     /** Counts down once every expected finisher has crossed the finish and has a result. */
     boolean awaitAllDone(final long timeoutMs) throws InterruptedException {
         final long deadline = System.currentTimeMillis() + timeoutMs;
-        return allFinished.await(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS)
-                && allResulted.await(Math.max(0, deadline - System.currentTimeMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return allFinished.await(timeoutMs, TimeUnit.MILLISECONDS)
+                && allResulted.await(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
     }
 
     long finishedCount() {

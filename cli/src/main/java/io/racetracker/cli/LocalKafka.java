@@ -1,9 +1,12 @@
 package io.racetracker.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -149,7 +152,7 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     private static boolean accepts(final String host, final int port) {
-        try (java.net.Socket socket = new java.net.Socket()) {
+        try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 500);
             return true;
         } catch (final IOException e) {
@@ -169,7 +172,7 @@ public final class LocalKafka implements AutoCloseable {
     /** Runs a main class of Kafka's own tools in a child JVM with the terminal attached; returns its exit code. */
     static int runTool(final String mainClass, final List<String> args) throws InterruptedException {
         final Path lib = brokerLib();
-        final String classpath = brokerJar() + java.io.File.pathSeparator + lib + "/*";
+        final String classpath = brokerJar() + File.pathSeparator + lib + "/*";
         final List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-cp", classpath, mainClass));
         command.addAll(args);
         try {
@@ -185,12 +188,12 @@ public final class LocalKafka implements AutoCloseable {
      */
     public static String runToolCapturing(final String mainClass, final List<String> args) throws InterruptedException {
         final Path lib = brokerLib();
-        final String classpath = brokerJar() + java.io.File.pathSeparator + lib + "/*";
+        final String classpath = brokerJar() + File.pathSeparator + lib + "/*";
         final List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-cp", classpath, mainClass));
         command.addAll(args);
         try {
             final Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            final String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             final int code = process.waitFor();
             if (code != 0) {
                 throw new IllegalStateException(mainClass + " exited with " + code + ":\n" + out);

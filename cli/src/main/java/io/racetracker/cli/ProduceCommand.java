@@ -5,6 +5,9 @@ import io.racetracker.producer.RaceReplayer;
 import io.racetracker.producer.scenario.Scenario;
 import io.racetracker.producer.scenario.Scenarios;
 import io.racetracker.producer.wire.WireFaults;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,7 +40,7 @@ final class ProduceCommand implements Callable<Integer> {
 
         @Option(names = "--results", paramLabel = "FILE", required = true,
                 description = "A results file to replay, one runner a row (see --format).")
-        java.nio.file.Path results;
+        Path results;
     }
 
     @Option(names = "--format", paramLabel = "boston|majors",
@@ -94,7 +97,7 @@ final class ProduceCommand implements Callable<Integer> {
 
     static final class ScenarioNames implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
+        public Iterator<String> iterator() {
             return Scenarios.names().iterator();
         }
     }
@@ -125,7 +128,7 @@ final class ProduceCommand implements Callable<Integer> {
         }
     }
 
-    private Scenario scenario() throws java.io.IOException {
+    private Scenario scenario() throws IOException {
         if (source.scenario != null) {
             if (format != null) {
                 throw new IllegalArgumentException("--format goes with --results, not --scenario");

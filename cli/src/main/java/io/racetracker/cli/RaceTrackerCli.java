@@ -1,6 +1,7 @@
 package io.racetracker.cli;
 
 import io.racetracker.cli.bench.BenchCommand;
+import java.io.UncheckedIOException;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ public final class RaceTrackerCli {
         final CommandLine cli = new CommandLine(new RaceTrackerCli());
         cli.setExecutionExceptionHandler((error, command, parsed) -> {
             if (error instanceof IllegalArgumentException || error instanceof IllegalStateException
-                    || error instanceof java.io.UncheckedIOException) {
+                    || error instanceof UncheckedIOException) {
                 command.getErr().println("race-tracker: " + error.getMessage());
                 return 1;
             }

@@ -7,6 +7,7 @@ import io.racetracker.core.topic.SourceHeader.Position;
 import io.racetracker.core.topic.Topics;
 import io.racetracker.streams.StreamsSettings;
 import io.racetracker.streams.TrackerTopology;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -84,7 +85,7 @@ final class CleanRun {
                     }
                     final String source = source(record.headers());
                     written.add(new Written(record.key(), value, source == null ? null : SourceHeader.parse(
-                            source.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                            source.getBytes(StandardCharsets.UTF_8))
                             .map(p -> onCluster(onCluster, p).toString()).orElse(source)));
                 }
                 outputs.put(topic.name(), written);
@@ -113,6 +114,6 @@ final class CleanRun {
 
     private static String source(final Headers headers) {
         final Header header = headers.lastHeader(SourceHeader.NAME);
-        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

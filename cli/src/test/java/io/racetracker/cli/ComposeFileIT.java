@@ -13,7 +13,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +62,7 @@ class ComposeFileIT {
 
     /** NAME to "host:port" from a Kafka listener list such as "PLAINTEXT://:9092,EXTERNAL://localhost:29092". */
     private static Map<String, String> listeners(final String list) {
-        return java.util.Arrays.stream(list.split(",")).map(l -> l.split("://", 2))
+        return Arrays.stream(list.split(",")).map(l -> l.split("://", 2))
                 .collect(Collectors.toMap(l -> l[0], l -> l[1]));
     }
 
@@ -101,7 +103,7 @@ class ComposeFileIT {
     @Test
     void everyStreamsInstanceKeepsItsStateOnAVolumeOfItsOwn() throws Exception {
         final JsonNode compose = compose();
-        final Set<String> volumes = new java.util.HashSet<>();
+        final Set<String> volumes = new HashSet<>();
         for (final String name : STREAMS) {
             final String stateDir = compose.get("services").get(name).get("environment").get("KAFKA_STATE_DIR").asText();
             final String volume = namedVolumes(compose, name).get(stateDir);
@@ -116,7 +118,7 @@ class ComposeFileIT {
         final JsonNode env = compose().get("services").get("kafka").get("environment");
         final Map<String, String> listeners = listeners(env.get("KAFKA_LISTENERS").asText());
         final Map<String, String> advertised = listeners(env.get("KAFKA_ADVERTISED_LISTENERS").asText());
-        final Map<String, String> protocols = java.util.Arrays.stream(env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").asText()
+        final Map<String, String> protocols = Arrays.stream(env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").asText()
                 .split(",")).map(p -> p.split(":")).collect(Collectors.toMap(p -> p[0], p -> p[1]));
         assertEquals(listeners.keySet(), protocols.keySet(), "every listener has a security protocol");
         assertFalse(advertised.containsKey("CONTROLLER"), "the controller listener is never advertised");
@@ -180,7 +182,7 @@ class ComposeFileIT {
     @Test
     void portsBindTheLoopbackOnlyAndEnvironmentIsKafkaProperties() throws Exception {
         final JsonNode services = compose().get("services");
-        final Set<String> hostPorts = new java.util.HashSet<>();
+        final Set<String> hostPorts = new HashSet<>();
         for (final String name : STREAMS) {
             final JsonNode streams = services.get(name);
             final String[] port = streams.get("ports").get(0).asText().split(":");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class DemoIT {
             assertTrue(out.contains("KIPCHOGE     FINISH   1:59:40"), out);
             assertTrue(out.contains("All 1 finishers of vienna-2019 are in"), out);
             for (final ProcessHandle broker : brokers) {
-                broker.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                broker.onExit().get(30, TimeUnit.SECONDS);
                 assertTrue(!broker.isAlive(), "broker " + broker.pid() + " stopped with the demo");
             }
         }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -54,7 +55,7 @@ class DeployFilesIT {
     }
 
     private static JsonNode manifest(final String key) {
-        return assertDoesNotThrow(() -> java.util.Objects.requireNonNull(MANIFESTS.get(key), key), key + " in " + MANIFESTS.keySet());
+        return assertDoesNotThrow(() -> Objects.requireNonNull(MANIFESTS.get(key), key), key + " in " + MANIFESTS.keySet());
     }
 
     private static List<String> words(final JsonNode array) {

@@ -23,6 +23,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -219,7 +220,7 @@ class IngestIT {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             final Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            final Set<TopicPartition> open = new java.util.HashSet<>(partitions);
+            final Set<TopicPartition> open = new HashSet<>(partitions);
             while (!open.isEmpty()) {
                 consumer.poll(Duration.ofMillis(100)).forEach(r -> values.add(
                         topic.valueSerde().deserialize(r.topic(), r.value())));

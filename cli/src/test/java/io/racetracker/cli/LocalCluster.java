@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The tracker as its users run it, for reliability tests: a real broker and streams apps as child processes of
@@ -21,7 +22,7 @@ final class LocalCluster implements AutoCloseable {
     LocalCluster(final Path dir) throws IOException, InterruptedException {
         this.dir = dir;
         // a random first choice: test runs of other checkouts on the same machine seldom reach for the same ports
-        this.bootstrap = "127.0.0.1:" + LocalKafka.freePortPair(39392 + 2 * java.util.concurrent.ThreadLocalRandom.current()
+        this.bootstrap = "127.0.0.1:" + LocalKafka.freePortPair(39392 + 2 * ThreadLocalRandom.current()
                 .nextInt(250));
         startBroker();
     }

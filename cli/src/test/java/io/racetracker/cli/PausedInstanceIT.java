@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.racetracker.cli.verify.Books;
 import io.racetracker.core.topic.Topics;
 import io.racetracker.testing.Await;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -34,7 +37,7 @@ class PausedInstanceIT {
     private static final String GROUP = "reliability-it";
     private static final List<String> OUTPUTS = List.of(Topics.ATHLETE_PROJECTIONS.name(), Topics.ATHLETE_STATE.name(),
             Topics.RACE_ALERTS.name(), Topics.BROADCAST_FEED.name(), Topics.RACE_DEAD_LETTERS.name());
-    private static final java.util.regex.Pattern FENCED = java.util.regex.Pattern.compile("fenced|TaskMigrated");
+    private static final Pattern FENCED = Pattern.compile("fenced|TaskMigrated");
 
     @Test
     void aFrozenInstanceIsFencedAndNothingIsDoubled(@TempDir final Path dir) throws Exception {
@@ -167,8 +170,8 @@ class PausedInstanceIT {
     private static String outputOf(final Launcher launcher) {
         try {
             return launcher.output();
-        } catch (final java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

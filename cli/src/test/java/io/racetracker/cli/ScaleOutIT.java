@@ -8,6 +8,7 @@ import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.topic.Keys;
 import io.racetracker.core.topic.Topics;
 import io.racetracker.testing.Await;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -75,7 +76,7 @@ class ScaleOutIT {
         final HttpResponse<String> response = Await.until(() -> {
             try {
                 return http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (final java.io.IOException | InterruptedException e) {
+            } catch (final IOException | InterruptedException e) {
                 throw new AssertionError("GET " + request.uri() + " failed", e);
             }
         }, r -> r.statusCode() == 200, Duration.ofSeconds(60), r -> "GET " + request.uri() + ": " + r.statusCode());

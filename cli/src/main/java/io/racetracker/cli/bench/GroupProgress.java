@@ -1,6 +1,7 @@
 package io.racetracker.cli.bench;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -77,7 +78,7 @@ final class GroupProgress {
     }
 
     Map<TopicPartition, Long> endOffsets(final String topic) {
-        final Map<TopicPartition, OffsetSpec> specs = get(admin.describeTopics(java.util.List.of(topic)).allTopicNames())
+        final Map<TopicPartition, OffsetSpec> specs = get(admin.describeTopics(List.of(topic)).allTopicNames())
                 .get(topic).partitions().stream()
                 .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
         return offsets(specs);

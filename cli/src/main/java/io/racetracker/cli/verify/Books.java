@@ -17,6 +17,7 @@ import io.racetracker.core.topic.Topics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -257,7 +258,7 @@ public final class Books {
                 // not a read rejected: an accepted split taken back; its crossing may be accepted again
                 try {
                     final SplitEvent split = Topics.RACE_SPLITS.valueSerde().deserialize(record.topic(),
-                            java.util.Base64.getDecoder().decode(letter.valueBase64()));
+                            Base64.getDecoder().decode(letter.valueBase64()));
                     retracted.add(split.key() + "|" + split.crossingId());
                 } catch (final RuntimeException unreadable) {
                     problem(raceOfKey(letter.key()), Kind.INCONSISTENT, letter.key(), positionOf(record),

@@ -12,6 +12,7 @@ import io.racetracker.producer.wire.WireFaults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +143,7 @@ public final class London2023 {
             final Elite elite = man ? MEN.get(i) : WOMEN.get(i - MEN.size());
             reads.addAll(SplitSheet.reads(course, athletes.get(i), man ? MEN_START : WOMEN_START, times(course, elite)));
         }
-        reads.sort(java.util.Comparator.comparing(SplitEvent::readAt));
+        reads.sort(Comparator.comparing(SplitEvent::readAt));
         return List.copyOf(reads);
     }
 

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.racetracker.core.event.Athlete;
-import io.racetracker.core.event.SplitEvent;
 import io.racetracker.core.event.Sex;
+import io.racetracker.core.event.SplitEvent;
 import io.racetracker.producer.scenario.Scenario;
 import io.racetracker.producer.scenario.Scenarios;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -57,8 +58,8 @@ class MassFieldTest {
     void runnersStartInWavesFastestFirst() {
         final MassField field = MassField.sample(MassFieldModel.load(),
                 io.racetracker.core.race.Courses.marathon("t", "t", Instant.EPOCH, 1), 20_000, 3,
-                new MassField.Waves(Instant.EPOCH, java.time.Duration.ofMinutes(25), 8_000,
-                        java.time.Duration.ofMinutes(10)), 1);
+                new MassField.Waves(Instant.EPOCH, Duration.ofMinutes(25), 8_000,
+                        Duration.ofMinutes(10)), 1);
         assertEquals(Instant.EPOCH, field.startedAt(0));
         assertEquals(Instant.EPOCH.plusSeconds(25 * 60), field.startedAt(8_000));
         assertEquals(Instant.EPOCH.plusSeconds(50 * 60), field.startedAt(16_000));

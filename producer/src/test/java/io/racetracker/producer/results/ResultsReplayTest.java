@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +50,7 @@ class ResultsReplayTest {
             final Map<String, Long> expected = new TreeMap<>();
             for (final MatTime mat : runner.mats()) {
                 if (mat.read()) {
-                    expected.put(mat.label().toUpperCase(java.util.Locale.ROOT), mat.elapsedMs());
+                    expected.put(mat.label().toUpperCase(Locale.ROOT), mat.elapsedMs());
                 }
             }
             expected.put("FINISH", runner.finishMs());

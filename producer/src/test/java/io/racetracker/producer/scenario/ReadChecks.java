@@ -8,6 +8,7 @@ import io.racetracker.core.event.Course;
 import io.racetracker.core.event.SplitEvent;
 import io.racetracker.core.event.TimingPoint;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,7 +42,7 @@ final class ReadChecks {
                     new AssertionError("no such crossing on the course: " + read.crossingId()));
             assertEquals(point.distanceM(), read.distanceM(), 0.001);
             assertTrue(crossings.add(read.athleteId() + "/" + read.crossingId()), "crossing read twice: " + read);
-            byAthlete.computeIfAbsent(read.athleteId(), k -> new java.util.ArrayList<>()).add(read);
+            byAthlete.computeIfAbsent(read.athleteId(), k -> new ArrayList<>()).add(read);
         }
         assertEquals(scenario.readCount(), count, "readCount");
         long finishers = 0;

@@ -9,6 +9,7 @@ import io.racetracker.core.event.Course;
 import io.racetracker.core.event.SplitEvent;
 import io.racetracker.core.event.TimingPoint;
 import io.racetracker.core.race.RaceTime;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class Vienna2019Test {
     @Test
     void lapMatTimesVaryALittleBetweenNeighboursButKeepThePace() {
         final List<SplitEvent> reads = vienna.stream().filter(r -> r.athleteId().equals("eliud-kipchoge"))
-                .sorted(java.util.Comparator.comparingDouble(SplitEvent::distanceM)).toList();
+                .sorted(Comparator.comparingDouble(SplitEvent::distanceM)).toList();
         assertEquals(18, reads.size(), "10 published splits and 8 lap crossings");
         double metres = 0;
         long millis = 0;
