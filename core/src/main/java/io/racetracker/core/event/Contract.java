@@ -1,8 +1,10 @@
 package io.racetracker.core.event;
 
+import java.util.regex.Pattern;
+
 /** Argument checks shared by the contract records, with messages that name the field and what was expected. */
 final class Contract {
-    private static final java.util.regex.Pattern RACE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern RACE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private Contract() {
     }

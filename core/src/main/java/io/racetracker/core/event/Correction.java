@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.racetracker.core.topic.Keys;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -55,7 +56,7 @@ public record Correction(
 
     public Correction {
         Contract.requireText(correctionId, "correctionId");
-        Objects.requireNonNull(type, "type is required: " + java.util.Arrays.toString(Type.values()));
+        Objects.requireNonNull(type, "type is required: " + Arrays.toString(Type.values()));
         Contract.requireRaceId(raceId, "raceId");
         Contract.requireText(athleteId, "athleteId");
         Contract.requireText(reason, "reason");

@@ -2,6 +2,7 @@ package io.racetracker.core.model;
 
 import io.racetracker.core.event.Sex;
 import io.racetracker.core.race.Courses;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -71,7 +72,7 @@ final class Features {
      * piecewise-linear curve), then the {@link #EXTRA} other features.
      */
     static void vector(final Raw raw, final double[] knots, final double[] out) {
-        java.util.Arrays.fill(out, 0, knots.length, 0);
+        Arrays.fill(out, 0, knots.length, 0);
         final int j = knotBelow(raw.logPace(), knots);
         final double u = knotWeight(raw.logPace(), knots, j);
         out[j] += 1 - u;

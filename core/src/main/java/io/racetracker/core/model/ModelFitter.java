@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -392,13 +394,13 @@ public final class ModelFitter {
 
     /** The race a results file belongs to: its name without extension and the sex suffix of the majors files. */
     public static String raceOf(final String fileName) {
-        final java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*?-\\d{4})(?:\\D.*)?$").matcher(fileName);
+        final Matcher m = Pattern.compile("^(.*?-\\d{4})(?:\\D.*)?$").matcher(fileName);
         return m.matches() ? m.group(1) : fileName.replaceFirst("\\..*$", "");
     }
 
     /** The course of a race or file name: the part before the year ({@code boston-2022} gives {@code boston}). */
     public static String courseOf(final String name) {
-        final java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*?)-\\d{4}(?:\\D.*)?$").matcher(name);
+        final Matcher m = Pattern.compile("^(.*?)-\\d{4}(?:\\D.*)?$").matcher(name);
         return m.matches() ? m.group(1) : name;
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -44,7 +45,7 @@ class LayeredConfigTest {
 
     @Test
     void flagsNotGivenLeaveLowerLayersAlone() {
-        final java.util.HashMap<String, Object> flags = new java.util.HashMap<>();
+        final HashMap<String, Object> flags = new HashMap<>();
         flags.put("acks", null);
         assertEquals("all", LayeredConfig.defaults(Map.of("acks", "all")).overrides(flags).toProperties()
                 .getProperty("acks"));
@@ -70,7 +71,7 @@ class LayeredConfigTest {
 
     @Test
     void theScriptsAndJvmVariablesAreNotClientProperties() {
-        final Map<String, String> env = new java.util.HashMap<>();
+        final Map<String, String> env = new HashMap<>();
         for (final String name : List.of("KAFKA_OPTS", "KAFKA_HEAP_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS",
                 "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS", "KAFKA_DEBUG", "KAFKA_GC_LOG_OPTS", "KAFKA_VERSION", "KAFKA_HOME",
                 "KAFKA_LOG_DIR",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.racetracker.core.model.FinishForecast;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class DayEffectTest {
     @Test
     void aFewRunnersMoveTheEstimateLittleAndNobodyNotAtAll() {
         final double[] day = new double[9];
-        java.util.Arrays.fill(day, 0.05);
+        Arrays.fill(day, 0.05);
         final Conditions few = field(day, 10, 3).conditions();
         // ten runners against an evidence of 200: about 1/21 of what they showed
         assertTrue(few.effect()[0][0] > 0 && few.effect()[0][0] < 0.01, "shrunk: " + few.effect()[0][0]);
