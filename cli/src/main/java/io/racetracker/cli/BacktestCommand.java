@@ -1,5 +1,7 @@
 package io.racetracker.cli;
 
+import io.racetracker.core.evaluation.Backtest;
+import io.racetracker.core.evaluation.ClockBacktest;
 import io.racetracker.core.model.EvenPaceModel;
 import io.racetracker.core.model.FinishTimeModel;
 import io.racetracker.core.model.FittedModel;
@@ -144,15 +146,15 @@ final class BacktestCommand implements Callable<Integer> {
         console.println("split  runners    MAE fixed | nowcast   in 80% band      in 95% band      Brier fixed | nowcast"
                 + "   median miss");
         for (final ClockBacktest.MatFigures m : mats) {
-            if (m.fixed.n == 0) {
+            if (m.fixed().n() == 0) {
                 continue;
             }
             console.println(String.format(Locale.ROOT, "%-5s  %7d  %7.2f | %5.2f m  %5.1f | %5.1f%%  %5.1f | %5.1f%%"
                             + "  %11.4f | %.4f  %+5.1f | %+5.1f%%",
-                    m.label, m.fixed.n, m.fixed.maeMin(), m.nowcast.maeMin(),
-                    100 * m.fixed.coverage(m.fixed.inside80), 100 * m.nowcast.coverage(m.nowcast.inside80),
-                    100 * m.fixed.coverage(m.fixed.inside95), 100 * m.nowcast.coverage(m.nowcast.inside95),
-                    m.fixed.brier(), m.nowcast.brier(), 100 * m.fixed.medianMiss(), 100 * m.nowcast.medianMiss()));
+                    m.label(), m.fixed().n(), m.fixed().maeMin(), m.nowcast().maeMin(),
+                    100 * m.fixed().coverage80(), 100 * m.nowcast().coverage80(),
+                    100 * m.fixed().coverage95(), 100 * m.nowcast().coverage95(),
+                    m.fixed().brier(), m.nowcast().brier(), 100 * m.fixed().medianMiss(), 100 * m.nowcast().medianMiss()));
         }
         console.println(String.format(Locale.ROOT, "overall MAE (mean of 5K..40K): fixed %.2f min, nowcast %.2f min",
                 ClockBacktest.Result.overallMae(mats, false), ClockBacktest.Result.overallMae(mats, true)));
@@ -168,13 +170,13 @@ final class BacktestCommand implements Callable<Integer> {
         console.println("split  runners  MAE model  MAE even-pace  in 50% band  in 80% band  in 95% band"
                 + "  Brier model  Brier even-pace  median miss  80% band x (77-83%)");
         for (final Backtest.SplitStats s : result.splits()) {
-            if (s.n == 0) {
+            if (s.n() == 0) {
                 continue;
             }
             console.println(String.format(Locale.ROOT, "%-5s  %7d  %8.2f m  %12.2f m  %10.1f%%  %10.1f%%  %10.1f%%"
                             + "  %11.4f  %15.4f  %+10.1f%%  %5.2f (%.2f-%.2f)",
-                    s.label, s.n, s.maeModelMin(), s.maeBaselineMin(),
-                    100 * s.model.coverage(s.model.inside50), 100 * s.model.coverage(s.model.inside80), 100 * s.model.coverage(s.model.inside95),
+                    s.label(), s.n(), s.maeModelMin(), s.maeBaselineMin(),
+                    100 * s.model().coverage50(), 100 * s.model().coverage80(), 100 * s.model().coverage95(),
                     s.brierModel(), s.brierBaseline(), 100 * s.medianMiss(),
                     s.bandScaleFor(0.80), s.bandScaleFor(0.77), s.bandScaleFor(0.83)));
         }

@@ -1,4 +1,4 @@
-package io.racetracker.cli;
+package io.racetracker.core.evaluation;
 
 import io.racetracker.core.model.FinishForecast;
 import io.racetracker.core.model.FinishTimeModel;
@@ -20,28 +20,28 @@ import java.util.Locale;
  * and keeps the accuracy and calibration figures. Figures are over finishers with every mat (as the published
  * table is), the CSV has every finisher and every read.
  */
-final class Backtest {
-    static final String HEADER = "bib,split_km,elapsed_s,projected_finish_s,p10_s,p90_s,p_target,actual_finish_s,"
+public final class Backtest {
+    public static final String HEADER = "bib,split_km,elapsed_s,projected_finish_s,p10_s,p90_s,p_target,actual_finish_s,"
             + "p25_s,p75_s,p2_5_s,p97_5_s,baseline_finish_s,baseline_p_target";
 
     private final FinishTimeModel model;
     private final FinishTimeModel baseline;
     private final long targetMs;
 
-    Backtest(final FinishTimeModel model, final FinishTimeModel baseline, final long targetMs) {
+    public Backtest(final FinishTimeModel model, final FinishTimeModel baseline, final long targetMs) {
         this.model = model;
         this.baseline = baseline;
         this.targetMs = targetMs;
     }
 
     /** One forecaster's figures over the finishers at one mat. */
-    static final class Figures {
-        long n;
-        double absErrorMs;
-        long inside50;
-        long inside80;
-        long inside95;
-        double brier;
+    public static final class Figures {
+        private long n;
+        private double absErrorMs;
+        private long inside50;
+        private long inside80;
+        private long inside95;
+        private double brier;
         /** Per finisher, {@code log(actual remaining / projected remaining)}: above 0 the rest took longer. */
         private final Samples misses = new Samples();
         /**
@@ -66,15 +66,36 @@ final class Backtest {
             brier += square(f.probabilityUnder(targetMs) - (actualMs < targetMs ? 1 : 0));
         }
 
-        double maeMin() {
+        /** Finishers counted. */
+        public long n() {
+            return n;
+        }
+
+        /** The sum of the absolute errors of the projected finish. */
+        public double absErrorMs() {
+            return absErrorMs;
+        }
+
+        public double maeMin() {
             return absErrorMs / n / 60_000;
         }
 
-        double coverage(final long inside) {
-            return (double) inside / n;
+        /** The share of finishers inside the 50% band. */
+        public double coverage50() {
+            return (double) inside50 / n;
         }
 
-        double brier() {
+        /** The share of finishers inside the 80% band. */
+        public double coverage80() {
+            return (double) inside80 / n;
+        }
+
+        /** The share of finishers inside the 95% band. */
+        public double coverage95() {
+            return (double) inside95 / n;
+        }
+
+        public double brier() {
             return brier / n;
         }
 
@@ -82,7 +103,7 @@ final class Backtest {
          * The day's bias at this mat: the median of {@code log(actual remaining / projected remaining)} over these
          * finishers, as a share (0.05: the field took 5% longer over the rest of the race than projected).
          */
-        double medianMiss() {
+        public double medianMiss() {
             return Math.expm1(misses.quantile(0.5));
         }
 
@@ -91,54 +112,71 @@ final class Backtest {
          * scaled to hold the share {@code coverage} of these finishers: above 1 the band was too narrow that day,
          * below 1 too wide. With {@code coverage} 0.77 and 0.83, the range of widths the goal allows.
          */
-        double bandScaleFor(final double coverage) {
+        public double bandScaleFor(final double coverage) {
             return bandUnits.quantile(coverage);
         }
     }
 
     /** Figures at one mat: the model's and the even-pace baseline's. */
-    static final class SplitStats {
-        final String label;
-        final double distanceM;
-        final Figures model = new Figures();
-        final Figures baseline = new Figures();
-        long n;
+    public static final class SplitStats {
+        private final String label;
+        private final double distanceM;
+        private final Figures model = new Figures();
+        private final Figures baseline = new Figures();
+        private long n;
 
         SplitStats(final String label, final double distanceM) {
             this.label = label;
             this.distanceM = distanceM;
         }
 
-        double maeModelMin() {
+        public String label() {
+            return label;
+        }
+
+        /** Finishers with every mat counted here. */
+        public long n() {
+            return n;
+        }
+
+        public Figures model() {
+            return model;
+        }
+
+        public Figures baseline() {
+            return baseline;
+        }
+
+        public double maeModelMin() {
             return model.maeMin();
         }
 
-        double maeBaselineMin() {
+        public double maeBaselineMin() {
             return baseline.maeMin();
         }
 
-        double coverage80() {
-            return model.coverage(model.inside80);
+        public double coverage80() {
+            return model.coverage80();
         }
 
-        double brierModel() {
+        public double brierModel() {
             return model.brier();
         }
 
-        double brierBaseline() {
+        public double brierBaseline() {
             return baseline.brier();
         }
 
-        double medianMiss() {
+        public double medianMiss() {
             return model.medianMiss();
         }
 
-        double bandScaleFor(final double coverage) {
+        public double bandScaleFor(final double coverage) {
             return model.bandScaleFor(coverage);
         }
 
         /** The 5 km ... 40 km mats that make up the overall figure (the half does not). */
-        boolean inOverall() {
+        public boolean inOverall() {
             return inOverall(distanceM);
         }
 
@@ -176,21 +214,21 @@ final class Backtest {
     }
 
     /** All figures of a run. */
-    record Result(List<SplitStats> splits, long runners, long completeRunners, long rows) {
-        double overallMaeModelMin() {
+    public record Result(List<SplitStats> splits, long runners, long completeRunners, long rows) {
+        public double overallMaeModelMin() {
             return splits.stream().filter(SplitStats::inOverall).mapToDouble(SplitStats::maeModelMin).average().orElse(Double.NaN);
         }
 
-        double overallMaeBaselineMin() {
+        public double overallMaeBaselineMin() {
             return splits.stream().filter(SplitStats::inOverall).mapToDouble(SplitStats::maeBaselineMin).average().orElse(Double.NaN);
         }
     }
 
-    interface Progress {
+    public interface Progress {
         void runnerDone();
     }
 
-    Result run(final List<RunnerResult> runners, final Writer csv, final Progress progress) {
+    public Result run(final List<RunnerResult> runners, final Writer csv, final Progress progress) {
         if (runners.isEmpty()) {
             throw new IllegalArgumentException("no finishers to replay");
         }

@@ -1,4 +1,4 @@
-package io.racetracker.cli;
+package io.racetracker.core.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -135,9 +135,9 @@ class ClockBacktestTest {
         final StringBuilder seen = new StringBuilder();
         for (final String wave : List.of("2", "3", "4")) {
             for (final ClockBacktest.MatFigures at : result.byWave().get(wave).subList(3, 6)) {
-                fixed += at.fixed.absErrorMs;
-                nowcast += at.nowcast.absErrorMs;
-                seen.append(String.format(" %s/%s %.2f|%.2f", wave, at.label, at.fixed.maeMin(), at.nowcast.maeMin()));
+                fixed += at.fixed().absErrorMs();
+                nowcast += at.nowcast().absErrorMs();
+                seen.append(String.format(" %s/%s %.2f|%.2f", wave, at.label(), at.fixed().maeMin(), at.nowcast().maeMin()));
             }
         }
         assertTrue(nowcast < 0.9 * fixed, "fixed | nowcast MAE by wave and mat:" + seen);

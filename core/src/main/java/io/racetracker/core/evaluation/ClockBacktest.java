@@ -1,6 +1,6 @@
-package io.racetracker.cli;
+package io.racetracker.core.evaluation;
 
-import io.racetracker.cli.Backtest.Figures;
+import io.racetracker.core.evaluation.Backtest.Figures;
 import io.racetracker.core.model.FinishForecast;
 import io.racetracker.core.model.FinishTimeModel;
 import io.racetracker.core.model.RunnerProfile;
@@ -35,9 +35,9 @@ import java.util.Map;
  * (corrals go by bib), spread evenly over {@code startSpreadMs} after the gun; the professional fields, which start
  * at the line, cross it at the gun.
  */
-final class ClockBacktest {
+public final class ClockBacktest {
     /** How often the race's conditions are recomputed and published, as the streams app does. */
-    static final long PUBLISH_EVERY_MS = 10_000;
+    public static final long PUBLISH_EVERY_MS = 10_000;
 
     private final FinishTimeModel model;
     private final NowcastSettings settings;
@@ -45,7 +45,7 @@ final class ClockBacktest {
     private final long startSpreadMs;
     private final long publishEveryMs;
 
-    ClockBacktest(final FinishTimeModel model, final NowcastSettings settings, final long targetMs,
+    public ClockBacktest(final FinishTimeModel model, final NowcastSettings settings, final long targetMs,
                   final long startSpreadMs, final long publishEveryMs) {
         this.model = model;
         this.settings = settings;
@@ -55,7 +55,7 @@ final class ClockBacktest {
     }
 
     /** A finisher placed in the race: their wave and the moment they crossed the start line. */
-    record Placed(RunnerResult runner, String wave, Instant started) {
+    public record Placed(RunnerResult runner, String wave, Instant started) {
     }
 
     /** One read in clock order: a mat of the runner's ({@code mat} indexes their mats; the finish is mats().size()). */
@@ -63,23 +63,35 @@ final class ClockBacktest {
     }
 
     /** A runner's figures at one mat, fixed model and nowcast, for everyone and per wave. */
-    static final class MatFigures {
-        final String label;
-        final double distanceM;
-        final Figures fixed = new Figures();
-        final Figures nowcast = new Figures();
+    public static final class MatFigures {
+        private final String label;
+        private final double distanceM;
+        private final Figures fixed = new Figures();
+        private final Figures nowcast = new Figures();
 
         MatFigures(final String label, final double distanceM) {
             this.label = label;
             this.distanceM = distanceM;
         }
+
+        public String label() {
+            return label;
+        }
+
+        public Figures fixed() {
+            return fixed;
+        }
+
+        public Figures nowcast() {
+            return nowcast;
+        }
     }
 
     /** The figures of a run: per mat over everyone, per wave per mat, and what was left out. */
-    record Result(List<MatFigures> all, Map<String, List<MatFigures>> byWave, long runners, long leftOut,
+    public record Result(List<MatFigures> all, Map<String, List<MatFigures>> byWave, long runners, long leftOut,
                   long rows, Conditions finalConditions) {
-        static double overallMae(final List<MatFigures> mats, final boolean nowcast) {
-            return mats.stream().filter(m -> Backtest.SplitStats.inOverall(m.distanceM) && m.fixed.n > 0)
+        public static double overallMae(final List<MatFigures> mats, final boolean nowcast) {
+            return mats.stream().filter(m -> Backtest.SplitStats.inOverall(m.distanceM) && m.fixed.n() > 0)
                     .mapToDouble(m -> (nowcast ? m.nowcast : m.fixed).maeMin()).average().orElse(Double.NaN);
         }
     }
@@ -88,7 +100,7 @@ final class ClockBacktest {
      * Places every finisher whose bib falls in a wave of the race file: the wave's gun plus the start-line delay.
      * Those in no wave are left out (counted in the result).
      */
-    List<Placed> place(final List<RunnerResult> runners, final RaceFile race) {
+    public List<Placed> place(final List<RunnerResult> runners, final RaceFile race) {
         final Map<String, List<RunnerResult>> byWave = new LinkedHashMap<>();
         for (final RunnerResult runner : runners) {
             race.waveOfBib(runner.bib()).ifPresent(w -> byWave.computeIfAbsent(w.id(), id -> new ArrayList<>()).add(runner));
@@ -116,7 +128,7 @@ final class ClockBacktest {
         }
     }
 
-    Result run(final List<Placed> field, final long leftOut, final Writer csv) {
+    public Result run(final List<Placed> field, final long leftOut, final Writer csv) {
         if (field.isEmpty()) {
             throw new IllegalArgumentException("no finisher falls in a wave of the race file");
         }
@@ -208,7 +220,7 @@ final class ClockBacktest {
         return figures;
     }
 
-    static final String HEADER = "bib,wave,clock,split_km,elapsed_s,projected_finish_s,p10_s,p90_s,p_target,"
+    public static final String HEADER = "bib,wave,clock,split_km,elapsed_s,projected_finish_s,p10_s,p90_s,p_target,"
             + "actual_finish_s,nowcast_finish_s,nowcast_p10_s,nowcast_p90_s,nowcast_p_target";
 
     private void write(final Read read, final FinishForecast fixed, final FinishForecast now, final Writer csv)

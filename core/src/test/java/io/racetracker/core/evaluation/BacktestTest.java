@@ -1,4 +1,4 @@
-package io.racetracker.cli;
+package io.racetracker.core.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,17 +12,13 @@ import io.racetracker.core.model.Spread;
 import io.racetracker.core.results.ResultsFormat;
 import io.racetracker.core.results.ResultsReader;
 import io.racetracker.core.results.RunnerResult;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
+/** The backtest's figures: accuracy, calibration and the CSV, on a sample of real results. */
 class BacktestTest {
     private static final String CONTRACT = "bib,split_km,elapsed_s,projected_finish_s,p10_s,p90_s,p_target,actual_finish_s";
 
@@ -46,8 +42,8 @@ class BacktestTest {
         assertTrue(result.overallMaeModelMin() < 0.85 * result.overallMaeBaselineMin(),
                 result.overallMaeModelMin() + " vs " + result.overallMaeBaselineMin());
         for (final Backtest.SplitStats s : result.splits()) {
-            assertTrue(s.brierModel() <= s.brierBaseline() + 0.01, s.label + " Brier " + s.brierModel());
-            assertTrue(s.coverage80() > 0.6, s.label + " 80% band covered " + s.coverage80());
+            assertTrue(s.brierModel() <= s.brierBaseline() + 0.01, s.label() + " Brier " + s.brierModel());
+            assertTrue(s.coverage80() > 0.6, s.label() + " 80% band covered " + s.coverage80());
         }
         final String[] lines = csv.toString().split("\n");
         assertTrue(lines[0].startsWith(CONTRACT + ","), lines[0]);
@@ -85,12 +81,12 @@ class BacktestTest {
         for (int i = 0; i < plain.splits().size(); i++) {
             final Backtest.SplitStats s = plain.splits().get(i);
             final Backtest.SplitStats w = wide.splits().get(i);
-            assertEquals(s.bandScaleFor(0.80) / 2, w.bandScaleFor(0.80), 1e-9, s.label);
+            assertEquals(s.bandScaleFor(0.80) / 2, w.bandScaleFor(0.80), 1e-9, s.label());
             // the band as it was (scale 1) holds exactly the finishers counted inside it, up to the millisecond
             // rounding of its edges: the k-th smallest distance in band units is at most 1, the next one at least 1
             final double held = s.coverage80();
-            assertTrue(s.bandScaleFor(held) <= 1.001, s.label + " " + s.bandScaleFor(held));
-            assertTrue(s.bandScaleFor(held + 1.0 / s.n) >= 0.999, s.label + " " + s.bandScaleFor(held + 1.0 / s.n));
+            assertTrue(s.bandScaleFor(held) <= 1.001, s.label() + " " + s.bandScaleFor(held));
+            assertTrue(s.bandScaleFor(held + 1.0 / s.n()) >= 0.999, s.label() + " " + s.bandScaleFor(held + 1.0 / s.n()));
             assertTrue(s.bandScaleFor(0.77) <= s.bandScaleFor(0.80) && s.bandScaleFor(0.80) <= s.bandScaleFor(0.83));
         }
     }
@@ -109,8 +105,8 @@ class BacktestTest {
 
         for (int i = 0; i < plain.splits().size(); i++) {
             final Backtest.SplitStats s = plain.splits().get(i);
-            assertEquals((1 + s.medianMiss()) / 1.1, 1 + slower.splits().get(i).medianMiss(), 1e-9, s.label);
-            assertTrue(Math.abs(s.medianMiss()) < 0.1, s.label + " " + s.medianMiss());
+            assertEquals((1 + s.medianMiss()) / 1.1, 1 + slower.splits().get(i).medianMiss(), 1e-9, s.label());
+            assertTrue(Math.abs(s.medianMiss()) < 0.1, s.label() + " " + s.medianMiss());
         }
     }
 
@@ -127,35 +123,5 @@ class BacktestTest {
         assertEquals(f[3], f[4]);
         assertEquals(f[3], f[5]);
         assertEquals(f[3], f[7]);
-    }
-
-    @Test
-    void commandWritesTheContractCsvAndPrintsTheTable(@TempDir final Path dir) throws Exception {
-        final Path out = dir.resolve("predictions.csv");
-        final StringWriter err = new StringWriter();
-        final CommandLine cli = RaceTrackerCli.commandLine();
-        cli.setErr(new PrintWriter(err));
-
-        final int code = cli.execute("backtest", "--results", sample().toString(), "--format", "boston",
-                "--out", out.toString(), "--target", "3:30:00");
-
-        assertEquals(0, code, err::toString);
-        final List<String> lines = Files.readAllLines(out);
-        assertTrue(lines.get(0).startsWith(CONTRACT), lines.get(0));
-        assertTrue(lines.size() > 3000);
-    }
-
-    @Test
-    void aWrongFormatIsOneClearLine(@TempDir final Path dir) throws IOException, URISyntaxException {
-        final StringWriter err = new StringWriter();
-        final CommandLine cli = RaceTrackerCli.commandLine();
-        cli.setErr(new PrintWriter(err));
-
-        final int code = cli.execute("backtest", "--results", sample().toString(), "--format", "majors",
-                "--out", dir.resolve("p.csv").toString());
-
-        assertEquals(1, code);
-        assertTrue(err.toString().startsWith("race-tracker: "), err::toString);
-        assertTrue(err.toString().contains("--format"), err::toString);
     }
 }
