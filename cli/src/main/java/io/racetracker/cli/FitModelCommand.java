@@ -2,6 +2,7 @@ package io.racetracker.cli;
 
 import io.racetracker.core.model.ModelFitter;
 import io.racetracker.core.model.ModelParameters;
+import io.racetracker.core.results.RaceNames;
 import io.racetracker.core.results.ResultsFile;
 import io.racetracker.core.results.ResultsFormat;
 import io.racetracker.core.results.ResultsReader;
@@ -12,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,7 +68,7 @@ final class FitModelCommand implements Callable<Integer> {
         try (Progress progress = Progress.start("fitting mats", 9, null, quiet)) {
             parameters = ModelFitter.fit(races(training), races(dayEffect), names, dayEffectNames, k -> progress.step());
         }
-        ModelFitter.write(parameters, out);
+        parameters.writeTo(out);
         System.out.printf("Fitted on %d finishers from %d files (%d races); wrote %s%n", parameters.runners(),
                 names.size(), training.size(), out);
         System.out.println("Race-day standard deviation per mat (log scale): " + parameters.distances().stream()
@@ -88,7 +89,7 @@ final class FitModelCommand implements Callable<Integer> {
             System.out.printf("%s: %d finishers, %d rows skipped%s%n", file, read.runners().size(),
                     read.problems().size(), read.problems().isEmpty() ? "" : " (first: " + read.problems().get(0) + ")");
             final String name = file.getFileName().toString();
-            byRace.computeIfAbsent(ModelFitter.raceOf(name), r -> new ArrayList<>()).addAll(read.runners());
+            byRace.computeIfAbsent(RaceNames.raceOf(name), r -> new ArrayList<>()).addAll(read.runners());
             names.add(name);
         }
     }

@@ -1,23 +1,14 @@
 package io.racetracker.core.model;
 
-import io.racetracker.core.json.Json;
 import io.racetracker.core.race.Courses;
 import io.racetracker.core.results.MatTime;
+import io.racetracker.core.results.RaceNames;
 import io.racetracker.core.results.RunnerResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -51,8 +42,6 @@ public final class ModelFitter {
     static final double SLOWEST_PLAUSIBLE_S_PER_KM = 1200;
     /** Residuals this many robust standard deviations from the median are left out of the second fit. */
     static final double OUTLIER_SIGMAS = 4;
-    /** Ridge penalty per runner on every coefficient but the pace levels; tiny next to the features' variances. */
-    static final double RIDGE = 1e-6;
 
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
@@ -66,7 +55,7 @@ public final class ModelFitter {
     public record Race(String name, List<RunnerResult> runners) {
         /** The course a race name belongs to: the name up to its year ({@code berlin-2016} gives {@code berlin}). */
         public String course() {
-            return courseOf(name);
+            return RaceNames.courseOf(name);
         }
     }
 
@@ -186,7 +175,7 @@ public final class ModelFitter {
         final double[] y = rows.y();
         final int[] everyone = IntStream.range(0, n).toArray();
         final double[] beta = robustFit(x, y, everyone);
-        final double[] finalResiduals = residuals(x, y, beta);
+        final double[] finalResiduals = Statistics.residuals(x, y, beta);
 
         // out-of-sample residuals, each race centred on its own median
         final double[] centred = new double[n];
@@ -198,14 +187,14 @@ public final class ModelFitter {
                 raceOffsets[g] = Double.NaN;
                 continue;
             }
-            raceOffsets[g] = median(IntStream.of(in).mapToDouble(i -> finalResiduals[i]).toArray());
+            raceOffsets[g] = Statistics.median(IntStream.of(in).mapToDouble(i -> finalResiduals[i]).toArray());
             final double[] b = training.size() > 1
                     ? robustFit(x, y, IntStream.range(0, n).filter(i -> rows.race()[i] != race).toArray()) : beta;
             final double[] oos = new double[in.length];
             for (int i = 0; i < in.length; i++) {
-                oos[i] = y[in[i]] - dot(b, x[in[i]]);
+                oos[i] = y[in[i]] - Statistics.dot(b, x[in[i]]);
             }
-            final double offset = median(oos);
+            final double offset = Statistics.median(oos);
             for (int i = 0; i < in.length; i++) {
                 centred[in[i]] = oos[i] - offset;
             }
@@ -222,18 +211,18 @@ public final class ModelFitter {
         if (!dayEffect.isEmpty()) {
             final Rows other = rows(dayEffect, k);
             final double[][] xo = design(other.raws(), knots);
-            final double[] r = residuals(xo, other.y(), beta);
+            final double[] r = Statistics.residuals(xo, other.y(), beta);
             for (int g = 0; g < dayEffect.size(); g++) {
                 final int race = g;
                 final double[] mine = IntStream.range(0, r.length).filter(i -> other.race()[i] == race)
                         .mapToDouble(i -> r[i]).toArray();
                 if (mine.length >= MIN_BIN_RUNNERS) {
                     courses.add(dayEffect.get(g).course());
-                    offsets.add(median(mine));
+                    offsets.add(Statistics.median(mine));
                 }
             }
         }
-        final double raceDaySd = round(raceDaySd(courses, offsets));
+        final double raceDaySd = Statistics.round(raceDaySd(courses, offsets));
 
         // within a race day: each runner's deviation from its bin's centre, then divided by the runner's factor
         final double[] within = training.size() > 1 ? centred : finalResiduals;
@@ -241,7 +230,7 @@ public final class ModelFitter {
         for (int b = 0; b < bins; b++) {
             final int wanted = b;
             final int[] in = IntStream.range(0, n).filter(i -> bin[i] == wanted).toArray();
-            final double centre = median(IntStream.of(in).mapToDouble(i -> within[i]).toArray());
+            final double centre = Statistics.median(IntStream.of(in).mapToDouble(i -> within[i]).toArray());
             for (final int i : in) {
                 deviations[i] = within[i] - centre;
             }
@@ -255,19 +244,19 @@ public final class ModelFitter {
         final double[][] quantiles = new double[bins][];
         for (int b = 0; b < bins; b++) {
             final int wanted = b;
-            final double centre = median(IntStream.range(0, n).filter(i -> bin[i] == wanted)
+            final double centre = Statistics.median(IntStream.range(0, n).filter(i -> bin[i] == wanted)
                     .mapToDouble(i -> finalResiduals[i]).toArray());
             final double[] shape = IntStream.range(0, n).filter(i -> bin[i] == wanted)
                     .mapToDouble(i -> standardized[i]).sorted().toArray();
-            final double[] q = convolvedQuantiles(shape, raceDaySd, PROBABILITIES);
+            final double[] q = Statistics.convolvedQuantiles(shape, raceDaySd, PROBABILITIES);
             final double shift = centre - quantileOf(q, 0.5);
             quantiles[b] = new double[PROBABILITIES.length];
             for (int j = 0; j < PROBABILITIES.length; j++) {
                 // strictly increasing, so the inverse (P(target)) is well defined
-                quantiles[b][j] = round(Math.max(q[j] + shift, j == 0 ? -10 : quantiles[b][j - 1] + 1e-5));
+                quantiles[b][j] = Statistics.round(Math.max(q[j] + shift, j == 0 ? -10 : quantiles[b][j - 1] + 1e-5));
             }
         }
-        return new ModelParameters.DistanceFit(rows.distanceM(), n, knots, roundAll(beta), quantiles, raceDaySd,
+        return new ModelParameters.DistanceFit(rows.distanceM(), n, knots, Statistics.roundAll(beta), quantiles, raceDaySd,
                 runnerScale);
     }
 
@@ -297,11 +286,11 @@ public final class ModelFitter {
             ys[i] = y[use[i]];
         }
         final double[] beta = leastSquares(xs, ys);
-        final double[] residuals = residuals(xs, ys, beta);
+        final double[] residuals = Statistics.residuals(xs, ys, beta);
         final double[] sorted = residuals.clone();
         Arrays.sort(sorted);
-        final double median = quantile(sorted, 0.5);
-        final double robustSigma = 1.4826 * mad(sorted, median);
+        final double median = Statistics.quantile(sorted, 0.5);
+        final double robustSigma = 1.4826 * Statistics.mad(sorted, median);
         final List<Integer> kept = new ArrayList<>(use.length);
         for (int i = 0; i < use.length; i++) {
             if (Math.abs(residuals[i] - median) <= OUTLIER_SIGMAS * robustSigma) {
@@ -315,20 +304,6 @@ public final class ModelFitter {
             yk[i] = ys[kept.get(i)];
         }
         return leastSquares(xk, yk);
-    }
-
-    private static double dot(final double[] beta, final double[] row) {
-        double s = 0;
-        for (int j = 0; j < beta.length; j++) {
-            s += beta[j] * row[j];
-        }
-        return s;
-    }
-
-    private static double median(final double[] values) {
-        final double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return quantile(sorted, 0.5);
     }
 
     /**
@@ -350,58 +325,8 @@ public final class ModelFitter {
         if (differences.isEmpty()) {
             return 0;
         }
-        return median(differences.stream().mapToDouble(Double::doubleValue).toArray())
+        return Statistics.median(differences.stream().mapToDouble(Double::doubleValue).toArray())
                 / (Math.sqrt(2) * STANDARD_NORMAL.inverseCumulativeProbability(0.75));
-    }
-
-    /**
-     * Quantiles at {@code probabilities} of a sample plus an independent normal of standard deviation {@code sd}
-     * (the sample's distribution convolved with the normal), by bisection on the mixture's distribution function.
-     * Large samples are represented by 1,000 of their quantiles. With {@code sd = 0} the sample's own quantiles.
-     */
-    static double[] convolvedQuantiles(final double[] sorted, final double sd, final double[] probabilities) {
-        final double[] out = new double[probabilities.length];
-        if (sd <= 0) {
-            for (int j = 0; j < out.length; j++) {
-                out[j] = quantile(sorted, probabilities[j]);
-            }
-            return out;
-        }
-        final int m = Math.min(sorted.length, 1000);
-        final double[] points = new double[m];
-        for (int i = 0; i < m; i++) {
-            points[i] = m == sorted.length ? sorted[i] : quantile(sorted, (i + 0.5) / m);
-        }
-        for (int j = 0; j < out.length; j++) {
-            double lo = points[0] - 10 * sd;
-            double hi = points[m - 1] + 10 * sd;
-            for (int it = 0; it < 50; it++) {
-                final double mid = 0.5 * (lo + hi);
-                double cdf = 0;
-                for (final double v : points) {
-                    cdf += STANDARD_NORMAL.cumulativeProbability((mid - v) / sd);
-                }
-                if (cdf / m < probabilities[j]) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            out[j] = 0.5 * (lo + hi);
-        }
-        return out;
-    }
-
-    /** The race a results file belongs to: its name without extension and the sex suffix of the majors files. */
-    public static String raceOf(final String fileName) {
-        final Matcher m = Pattern.compile("^(.*?-\\d{4})(?:\\D.*)?$").matcher(fileName);
-        return m.matches() ? m.group(1) : fileName.replaceFirst("\\..*$", "");
-    }
-
-    /** The course of a race or file name: the part before the year ({@code boston-2022} gives {@code boston}). */
-    public static String courseOf(final String name) {
-        final Matcher m = Pattern.compile("^(.*?)-\\d{4}(?:\\D.*)?$").matcher(name);
-        return m.matches() ? m.group(1) : name;
     }
 
     /**
@@ -415,7 +340,7 @@ public final class ModelFitter {
         double lower = Double.NEGATIVE_INFINITY;
         for (int e = 1; e < BIN_EDGES.length; e++) {
             final boolean lastEdge = e == BIN_EDGES.length - 1;
-            final double upper = lastEdge ? Double.POSITIVE_INFINITY : quantile(sorted, BIN_EDGES[e]);
+            final double upper = lastEdge ? Double.POSITIVE_INFINITY : Statistics.quantile(sorted, BIN_EDGES[e]);
             final double from = lower;
             final double[] inBin = Arrays.stream(sorted).filter(v -> v > from && v <= upper).toArray();
             if (inBin.length < MIN_BIN_RUNNERS && !lastEdge || inBin.length == 0) {
@@ -426,7 +351,7 @@ public final class ModelFitter {
                     bin[i] = knots.size();
                 }
             }
-            knots.add(round(quantile(inBin, 0.5)));
+            knots.add(Statistics.round(Statistics.quantile(inBin, 0.5)));
             lower = upper;
         }
         final double[] out = new double[knots.size()];
@@ -463,82 +388,7 @@ public final class ModelFitter {
      * (the latest segment at 5 km is the whole race so far) gets a zero coefficient instead of a singular system.
      */
     private static double[] leastSquares(final double[][] x, final double[] y) {
-        return leastSquares(x, y, x[0].length - Features.EXTRA);
+        return Statistics.leastSquares(x, y, x[0].length - Features.EXTRA);
     }
 
-    /** The same, with the ridge on every column but the first {@code unpenalized} (levels that sum to one). */
-    static double[] leastSquares(final double[][] x, final double[] y, final int unpenalized) {
-        final int p = x[0].length;
-        final double[][] xtx = new double[p][p];
-        final double[] xty = new double[p];
-        for (int i = 0; i < y.length; i++) {
-            final double[] row = x[i];
-            for (int a = 0; a < p; a++) {
-                xty[a] += row[a] * y[i];
-                for (int b = a; b < p; b++) {
-                    xtx[a][b] += row[a] * row[b];
-                }
-            }
-        }
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < a; b++) {
-                xtx[a][b] = xtx[b][a];
-            }
-            if (a >= unpenalized) {
-                xtx[a][a] += RIDGE * y.length;
-            }
-        }
-        return new QRDecomposition(new Array2DRowRealMatrix(xtx, false)).getSolver()
-                .solve(new ArrayRealVector(xty, false)).toArray();
-    }
-
-    private static double[] residuals(final double[][] x, final double[] y, final double[] beta) {
-        final double[] r = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            r[i] = y[i] - dot(beta, x[i]);
-        }
-        return r;
-    }
-
-    private static double mad(final double[] sorted, final double median) {
-        final double[] dev = new double[sorted.length];
-        for (int i = 0; i < sorted.length; i++) {
-            dev[i] = Math.abs(sorted[i] - median);
-        }
-        Arrays.sort(dev);
-        return quantile(dev, 0.5);
-    }
-
-    /** Linear-interpolation quantile of sorted data. */
-    static double quantile(final double[] sorted, final double p) {
-        final double pos = p * (sorted.length - 1);
-        final int lo = (int) Math.floor(pos);
-        final int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-    }
-
-    private static double[] roundAll(final double[] values) {
-        final double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = Math.round(values[i] * 1e7) / 1e7;
-        }
-        return out;
-    }
-
-    static double round(final double v) {
-        return Math.round(v * 1e5) / 1e5;
-    }
-
-    /** Writes parameters as the indented JSON the model loads. */
-    public static void write(final ModelParameters parameters, final Path file) {
-        try {
-            final Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Json.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), parameters);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write model parameters to " + file, e);
-        }
-    }
 }

@@ -1,5 +1,10 @@
 package io.racetracker.core.model;
 
+import io.racetracker.core.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -86,6 +91,19 @@ public record ModelParameters(String description, List<String> fittedOn, int run
             return curve + coefficients[e] * raw.female() + coefficients[e + 1] * raw.age()
                     + coefficients[e + 2] * raw.age() * raw.age() + coefficients[e + 3] * raw.ageUnknown()
                     + coefficients[e + 4] * raw.female() * raw.age();
+        }
+    }
+
+    /** Writes parameters as the indented JSON the model loads. */
+    public void writeTo(final Path file) {
+        try {
+            final Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Json.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write model parameters to " + file, e);
         }
     }
 }

@@ -46,7 +46,7 @@ final class RunnerScaleFitter {
         }
         final double[] sorted = absolute.clone();
         Arrays.sort(sorted);
-        final double floor = Math.max(1e-9, FLOOR_SHARE * ModelFitter.quantile(sorted, 0.5));
+        final double floor = Math.max(1e-9, FLOOR_SHARE * Statistics.quantile(sorted, 0.5));
 
         final double[][] x = new double[n][p];
         final double[] y = new double[n];
@@ -63,7 +63,7 @@ final class RunnerScaleFitter {
             }
             y[i] = Math.log(Math.max(absolute[i], floor));
         }
-        final double[] beta = ModelFitter.leastSquares(x, y, paceKnots.length);
+        final double[] beta = Statistics.leastSquares(x, y, paceKnots.length);
 
         // the reference knot's level is 0; then shift the curve so the mean log factor over the runners is 0
         final double[] coefficients = new double[segments + others];
@@ -77,10 +77,10 @@ final class RunnerScaleFitter {
             mean += unshifted.logFactor(raw) / n;
         }
         for (int j = 0; j < segments; j++) {
-            coefficients[j] = ModelFitter.round(coefficients[j] - mean);
+            coefficients[j] = Statistics.round(coefficients[j] - mean);
         }
         for (int j = segments; j < coefficients.length; j++) {
-            coefficients[j] = ModelFitter.round(coefficients[j]);
+            coefficients[j] = Statistics.round(coefficients[j]);
         }
         return new ModelParameters.RunnerScale(segmentKnots, coefficients);
     }
@@ -110,7 +110,7 @@ final class RunnerScaleFitter {
         final double[] segments = raws.stream().mapToDouble(Features.Raw::logSegment).sorted().toArray();
         final List<Double> knots = new ArrayList<>();
         for (final double q : SEGMENT_KNOT_PERCENTILES) {
-            final double v = ModelFitter.round(ModelFitter.quantile(segments, q));
+            final double v = Statistics.round(Statistics.quantile(segments, q));
             if (knots.isEmpty() || v - knots.get(knots.size() - 1) >= MIN_KNOT_GAP) {
                 knots.add(v);
             }
@@ -120,7 +120,7 @@ final class RunnerScaleFitter {
 
     private static int nearestToMedian(final List<Features.Raw> raws, final double[] knots) {
         final double[] segments = raws.stream().mapToDouble(Features.Raw::logSegment).sorted().toArray();
-        final double median = ModelFitter.quantile(segments, 0.5);
+        final double median = Statistics.quantile(segments, 0.5);
         int best = 0;
         for (int j = 1; j < knots.length; j++) {
             if (Math.abs(knots[j] - median) < Math.abs(knots[best] - median)) {

@@ -1,10 +1,11 @@
 package io.racetracker.core.model;
 
+import io.racetracker.core.race.Courses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.racetracker.core.race.Courses;
 import io.racetracker.core.results.MatTime;
+import io.racetracker.core.results.RaceNames;
 import io.racetracker.core.results.ResultsFormat;
 import io.racetracker.core.results.ResultsReader;
 import io.racetracker.core.results.ResultsReaderTest;
@@ -27,12 +28,12 @@ class ModelFitterCalibrationTest {
         }
         final double[] p = {0.025, 0.1, 0.5, 0.9, 0.975};
 
-        final double[] q = ModelFitter.convolvedQuantiles(sample, 1.0, p);
-        final double[] plain = ModelFitter.convolvedQuantiles(sample, 0, p);
+        final double[] q = Statistics.convolvedQuantiles(sample, 1.0, p);
+        final double[] plain = Statistics.convolvedQuantiles(sample, 0, p);
 
         for (int j = 0; j < p.length; j++) {
             assertEquals(Math.sqrt(2) * N.inverseCumulativeProbability(p[j]), q[j], 0.02, "p = " + p[j]);
-            assertEquals(ModelFitter.quantile(sample, p[j]), plain[j], 1e-12);
+            assertEquals(Statistics.quantile(sample, p[j]), plain[j], 1e-12);
         }
     }
 
@@ -51,12 +52,12 @@ class ModelFitterCalibrationTest {
 
     @Test
     void racesAndCoursesFromFileNames() {
-        assertEquals("berlin-2016", ModelFitter.raceOf("berlin-2016-M.psv.gz"));
-        assertEquals("berlin-2016", ModelFitter.raceOf("berlin-2016-W.psv.gz"));
-        assertEquals("boston-2022", ModelFitter.raceOf("boston-2022.csv.gz"));
-        assertEquals("berlin", ModelFitter.courseOf("berlin-2016"));
+        assertEquals("berlin-2016", RaceNames.raceOf("berlin-2016-M.psv.gz"));
+        assertEquals("berlin-2016", RaceNames.raceOf("berlin-2016-W.psv.gz"));
+        assertEquals("boston-2022", RaceNames.raceOf("boston-2022.csv.gz"));
+        assertEquals("berlin", RaceNames.courseOf("berlin-2016"));
         assertEquals("boston", new ModelFitter.Race("boston-2021", List.of()).course());
-        assertEquals("results", ModelFitter.courseOf("results"));
+        assertEquals("results", RaceNames.courseOf("results"));
     }
 
     @Test
