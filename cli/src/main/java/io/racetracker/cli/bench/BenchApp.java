@@ -2,7 +2,6 @@ package io.racetracker.cli.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import io.racetracker.core.model.Models;
-import io.racetracker.streams.PassThroughTopology;
 import io.racetracker.streams.TrackerService;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

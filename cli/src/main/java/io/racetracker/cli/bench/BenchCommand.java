@@ -8,7 +8,6 @@ import io.racetracker.producer.ProducerSettings;
 import io.racetracker.producer.scenario.MassRace;
 import io.racetracker.producer.scenario.Scenario;
 import io.racetracker.producer.scenario.Scenarios;
-import io.racetracker.streams.PassThroughTopology;
 import io.racetracker.streams.StreamsSettings;
 import java.io.IOException;
 import java.nio.file.Files;

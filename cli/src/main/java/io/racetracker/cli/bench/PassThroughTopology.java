@@ -1,4 +1,4 @@
-package io.racetracker.streams;
+package io.racetracker.cli.bench;
 
 import io.racetracker.core.topic.Topics;
 import java.util.Arrays;
