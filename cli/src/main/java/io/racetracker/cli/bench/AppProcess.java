@@ -77,13 +77,13 @@ final class AppProcess implements AutoCloseable {
                 status.getOrDefault("VmRSS", -1L), status.getOrDefault("VmHWM", -1L));
     }
 
-    /** Records and bytes the app's producers wrote, by topic: {@code [records, bytes]}. */
-    Map<String, long[]> written() throws IOException {
+    /** Records and bytes the app's producers wrote, by topic. */
+    Map<String, Writes> written() throws IOException {
         in.println("written");
-        final Map<String, long[]> byTopic = new TreeMap<>();
+        final Map<String, Writes> byTopic = new TreeMap<>();
         for (String line = readLine(); !"written-end".equals(line); line = readLine()) {
             final String[] parts = line.split(" ");
-            byTopic.put(parts[1], new long[] {Long.parseLong(parts[2]), Long.parseLong(parts[3])});
+            byTopic.put(parts[1], new Writes(Long.parseLong(parts[2]), Long.parseLong(parts[3])));
         }
         return byTopic;
     }

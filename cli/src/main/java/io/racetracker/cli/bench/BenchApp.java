@@ -77,8 +77,8 @@ public final class BenchApp {
                             heap.getMax());
                 }
                 case "written" -> {
-                    written(streams).forEach((topic, recordsAndBytes) ->
-                            System.out.printf("written %s %d %d%n", topic, recordsAndBytes[0], recordsAndBytes[1]));
+                    written(streams).forEach((topic, writes) ->
+                            System.out.printf("written %s %d %d%n", topic, writes.records(), writes.bytes()));
                     System.out.println("written-end");
                 }
                 default -> System.out.println("unknown " + line);
@@ -116,21 +116,21 @@ public final class BenchApp {
     }
 
     /** Records and bytes (as batched on the wire) that this app's producers sent, by topic, changelogs included. */
-    static Map<String, long[]> written(final KafkaStreams streams) {
-        final Map<String, long[]> byTopic = new TreeMap<>();
+    static Map<String, Writes> written(final KafkaStreams streams) {
+        final Map<String, Writes> byTopic = new TreeMap<>();
         for (final Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
             final MetricName name = e.getKey();
             if (!"producer-topic-metrics".equals(name.group())) {
                 continue;
             }
-            final int slot = switch (name.name()) {
-                case "record-send-total" -> 0;
-                case "byte-total" -> 1;
-                default -> -1;
+            final long value = (long) ((Number) e.getValue().metricValue()).doubleValue();
+            final Writes counted = switch (name.name()) {
+                case "record-send-total" -> new Writes(value, 0);
+                case "byte-total" -> new Writes(0, value);
+                default -> null;
             };
-            if (slot >= 0) {
-                final long value = (long) ((Number) e.getValue().metricValue()).doubleValue();
-                byTopic.computeIfAbsent(name.tags().get("topic"), t -> new long[2])[slot] += value;
+            if (counted != null) {
+                byTopic.merge(name.tags().get("topic"), counted, Writes::plus);
             }
         }
         return byTopic;

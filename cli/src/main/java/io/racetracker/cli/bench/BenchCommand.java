@@ -204,7 +204,7 @@ public final class BenchCommand implements Callable<Integer> {
                 // 3. the tracker, catching up on the whole race
                 final Properties trackerProps = streamsProps("tracker");
                 System.out.printf("Tracker (%s) processing %,d reads ...%n", trackerProps.get(StreamsConfig.APPLICATION_ID_CONFIG), reads);
-                final Map<String, long[]> trackerWrites;
+                final Map<String, Writes> trackerWrites;
                 final double trackerSeconds;
                 try (AppProcess app = AppProcess.start("tracker", trackerProps, List.of(), trackerJvm(), workDir)) {
                     final CpuMeter cpu = new CpuMeter(app.handle(), brokerProcess);
@@ -227,23 +227,23 @@ public final class BenchCommand implements Callable<Integer> {
                     trackerWrites = app.written();
                 }
                 figures.put("tracker_written", perRead(trackerWrites, reads));
-                figures.put("tracker_written_records_per_read", round3(total(trackerWrites, 0) / (double) reads));
-                figures.put("tracker_written_bytes_per_read", round(total(trackerWrites, 1) / (double) reads));
+                figures.put("tracker_written_records_per_read", round3(total(trackerWrites).records() / (double) reads));
+                figures.put("tracker_written_bytes_per_read", round(total(trackerWrites).bytes() / (double) reads));
 
                 // 4. the engine ceiling: the same writes, no logic, same settings
                 final List<PassThroughTopology.Output> outputs = new ArrayList<>();
                 final double keyBytes = loaded.records() == 0 ? 0 : averageKeyBytes(race);
-                for (final Map.Entry<String, long[]> e : trackerWrites.entrySet()) {
+                for (final Map.Entry<String, Writes> e : trackerWrites.entrySet()) {
                     final String mirror = topics.mirror(e.getKey(), "mirror-" + runId + "-" + shortName(e.getKey()));
-                    final long records = e.getValue()[0];
-                    final double bytesPerRecord = records == 0 ? 0 : e.getValue()[1] / (double) records;
+                    final long records = e.getValue().records();
+                    final double bytesPerRecord = e.getValue().bytesPerRecord();
                     final int valueBytes = (int) Math.max(0, Math.round(bytesPerRecord - keyBytes - RECORD_OVERHEAD_BYTES));
                     outputs.add(new PassThroughTopology.Output(mirror, records / (double) reads, valueBytes));
                 }
                 final Properties engineProps = streamsProps("engine");
                 System.out.printf("Pass-through (%s) writing %s ...%n", engineProps.get(StreamsConfig.APPLICATION_ID_CONFIG),
                         figures.get("tracker_written_records_per_read") + " records per read");
-                final Map<String, long[]> engineWrites;
+                final Map<String, Writes> engineWrites;
                 try (AppProcess app = AppProcess.start("pass-through", engineProps,
                         outputs.stream().map(PassThroughTopology.Output::spec).toList(), engineJvm(), workDir)) {
                     final CpuMeter cpu = new CpuMeter(app.handle(), brokerProcess);
@@ -257,8 +257,8 @@ public final class BenchCommand implements Callable<Integer> {
                     figures.put("engine_ceiling_reads_per_s", round(reads / seconds));
                     engineWrites = app.written();
                 }
-                figures.put("engine_written_records_per_read", round3(total(engineWrites, 0) / (double) reads));
-                figures.put("engine_written_bytes_per_read", round(total(engineWrites, 1) / (double) reads));
+                figures.put("engine_written_records_per_read", round3(total(engineWrites).records() / (double) reads));
+                figures.put("engine_written_bytes_per_read", round(total(engineWrites).bytes() / (double) reads));
                 final double engine = ((Number) figures.get("engine_ceiling_reads_per_s")).doubleValue();
                 final double tracker = ((Number) figures.get("tracker_reads_per_s")).doubleValue();
                 figures.put("ratio_to_engine_ceiling", round3(tracker / engine));
@@ -367,17 +367,17 @@ public final class BenchCommand implements Callable<Integer> {
         return topic;
     }
 
-    private static Map<String, Object> perRead(final Map<String, long[]> writes, final long reads) {
+    private static Map<String, Object> perRead(final Map<String, Writes> writes, final long reads) {
         final Map<String, Object> byTopic = new LinkedHashMap<>();
-        writes.forEach((topic, rb) -> byTopic.put(shortName(topic), Map.of(
-                "records", rb[0], "bytes", rb[1],
-                "records_per_read", round3(rb[0] / (double) reads),
-                "bytes_per_record", rb[0] == 0 ? 0 : round(rb[1] / (double) rb[0]))));
+        writes.forEach((topic, w) -> byTopic.put(shortName(topic), Map.of(
+                "records", w.records(), "bytes", w.bytes(),
+                "records_per_read", round3(w.records() / (double) reads),
+                "bytes_per_record", w.records() == 0 ? 0 : round(w.bytesPerRecord()))));
         return byTopic;
     }
 
-    private static long total(final Map<String, long[]> writes, final int slot) {
-        return writes.values().stream().mapToLong(v -> v[slot]).sum();
+    private static Writes total(final Map<String, Writes> writes) {
+        return writes.values().stream().reduce(Writes.NONE, Writes::plus);
     }
 
     static double round(final double value) {
