@@ -2,8 +2,8 @@ package io.racetracker.core.event;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.time.Instant;
 import io.racetracker.core.topic.Keys;
+import java.time.Instant;
 import java.util.Objects;
 
 /**

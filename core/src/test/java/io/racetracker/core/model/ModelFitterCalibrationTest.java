@@ -1,9 +1,9 @@
 package io.racetracker.core.model;
 
-import io.racetracker.core.race.Courses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.racetracker.core.race.Courses;
 import io.racetracker.core.results.MatTime;
 import io.racetracker.core.results.RaceNames;
 import io.racetracker.core.results.ResultsFormat;
