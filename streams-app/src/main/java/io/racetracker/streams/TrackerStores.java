@@ -3,7 +3,9 @@ package io.racetracker.streams;
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.Course;
 import io.racetracker.core.event.Leaderboard;
+import io.racetracker.core.event.RaceConditions;
 import io.racetracker.core.model.FinishTimeModel;
+import io.racetracker.core.nowcast.Conditions;
 import io.racetracker.core.projection.Projector;
 import io.racetracker.core.topic.Keys;
 import java.util.ArrayList;
@@ -48,7 +50,14 @@ public final class TrackerStores {
         }
         final Course course = valueOf(this.<Course>timestamped(TrackerTopology.COURSES_STORE).get(history.latest().raceId()));
         return history.athlete() == null || course == null ? Optional.empty()
-                : Optional.of(AthleteTracker.stateOf(projector, course, history));
+                : Optional.of(AthleteTracker.stateOf(projector, course, history, conditions(course.raceId())));
+    }
+
+    /** The race's latest conditions from the global store {@value TrackerTopology#CONDITIONS_STORE}, or null. */
+    private Conditions conditions(final String raceId) {
+        final RaceConditions published = valueOf(this.<RaceConditions>timestamped(TrackerTopology.CONDITIONS_STORE)
+                .get(raceId));
+        return published == null ? null : published.conditions();
     }
 
     /** The latest published leaderboard of a race and category ({@code ALL} for the whole race), or empty. */
