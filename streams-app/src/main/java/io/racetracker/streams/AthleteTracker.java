@@ -106,7 +106,9 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
         this.conditions = context.getStateStore(TrackerTopology.CONDITIONS_STORE);
         rebuild();
         context.schedule(options.silenceCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::giveUpSilentAthletes);
-        context.schedule(options.conditionsInterval(), PunctuationType.WALL_CLOCK_TIME, this::sendObservations);
+        if (options.nowcast()) {
+            context.schedule(options.conditionsInterval(), PunctuationType.WALL_CLOCK_TIME, this::sendObservations);
+        }
     }
 
     @Override
@@ -343,7 +345,7 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
         // a late read changes the history, not what is happening now: it raises no alert and no broadcast;
         // pacemakers are tracked, but their race is not news, and neither is a disqualified athlete's
         final boolean news = latest && !athlete.pacemaker() && !updated.disqualified();
-        if (news) {
+        if (news && options.nowcast()) {
             observations.observe(course, athlete, updated.splits(), placed);
         }
         final List<RaceAlert> raised = news ? alerts.between(history.standing(), state, course) : List.of();
@@ -484,8 +486,11 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
         return history.athlete() == null || course == null ? Optional.empty() : Optional.of(course);
     }
 
-    /** The race's latest published conditions, or null when none are. */
+    /** The race's latest published conditions, or null when none are or the nowcast is off. */
     private Conditions conditionsOf(final String raceId) {
+        if (!options.nowcast()) {
+            return null;
+        }
         final ValueAndTimestamp<RaceConditions> stored = conditions.get(raceId);
         if (stored == null || stored.value() == null) {
             published.remove(raceId);

@@ -29,7 +29,7 @@ import org.apache.kafka.common.config.ConfigException;
  * @param breakawayGap        leader's gap to second at a mat that counts as a break-away
  * @param maxCategoryBoards   category boards a race may have besides its {@code ALL} board
  * @param conditionsInterval  how often (wall clock) each task sends the day's new observations to the races, which
- *                            publish their {@code race-conditions}
+ *                            publish their {@code race-conditions}; zero turns the nowcast off
  */
 public record TrackerOptions(
         List<Double> chanceThresholds,
@@ -76,10 +76,14 @@ public record TrackerOptions(
                     "Category leaderboards a race may have besides its ALL board. Categories are free text from the"
                             + " registrations and each board costs memory: athletes of categories beyond this many"
                             + " count on the race's ALL board only.")
-            .define(CONDITIONS_INTERVAL, Type.LONG, DEFAULT_CONDITIONS_INTERVAL_MS, Range.between(10, 600_000),
+            .define(CONDITIONS_INTERVAL, Type.LONG, DEFAULT_CONDITIONS_INTERVAL_MS, ConfigDef.LambdaValidator.with(
+                            TrackerOptions::checkConditionsInterval, () -> "0, or [10,...,600000]"),
                     Importance.LOW, "How often (wall clock) the day's new observations, how the field ran each stretch"
                             + " between two mats against the model, are sent to their races, in ms; each race then"
-                            + " publishes its race-conditions, which correct the projections of the runners behind.");
+                            + " publishes its race-conditions, which correct the projections of the runners behind. 0"
+                            + " turns the nowcast off: nothing is observed and projections are the fixed model's, as"
+                            + " comparisons with a clean run of the same inputs need (conditions published on the wall"
+                            + " clock are not fixed by the inputs).");
 
     /** The settings as before the nowcast, with its interval at the default. */
     public TrackerOptions(final List<Double> chanceThresholds, final Duration broadcastInterval, final Duration dnfSilence,
@@ -141,6 +145,18 @@ public record TrackerOptions(
                 throw new ConfigException(name, value, "each level is a probability between 0 and 1, exclusive");
             }
         }
+    }
+
+    private static void checkConditionsInterval(final String name, final Object value) {
+        final long ms = (Long) value;
+        if (ms != 0 && (ms < 10 || ms > 600_000)) {
+            throw new ConfigException(name, value, "give 0 (the nowcast off) or 10 to 600000 ms");
+        }
+    }
+
+    /** Whether projections are corrected by the day as the field ahead has shown it ({@link #conditionsInterval}). */
+    boolean nowcast() {
+        return !conditionsInterval.isZero();
     }
 
     /** The README's settings table: one row a setting, from {@link #DEFINITION}. */

@@ -35,10 +35,17 @@ public final class TrackerStores {
 
     private final KafkaStreams streams;
     private final Projector projector;
+    private final boolean nowcast;
 
     public TrackerStores(final KafkaStreams streams, final FinishTimeModel model) {
+        this(streams, model, true);
+    }
+
+    /** @param nowcast whether states are corrected by their race's conditions, as the app's own are */
+    public TrackerStores(final KafkaStreams streams, final FinishTimeModel model, final boolean nowcast) {
         this.streams = streams;
         this.projector = new Projector(model);
+        this.nowcast = nowcast;
     }
 
     /** The athlete's latest state, or empty when no split of theirs was accepted here. */
@@ -55,6 +62,9 @@ public final class TrackerStores {
 
     /** The race's latest conditions from the global store {@value TrackerTopology#CONDITIONS_STORE}, or null. */
     private Conditions conditions(final String raceId) {
+        if (!nowcast) {
+            return null;
+        }
         final RaceConditions published = valueOf(this.<RaceConditions>timestamped(TrackerTopology.CONDITIONS_STORE)
                 .get(raceId));
         return published == null ? null : published.conditions();

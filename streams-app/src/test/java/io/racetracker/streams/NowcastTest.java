@@ -2,6 +2,7 @@ package io.racetracker.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.racetracker.core.event.Athlete;
@@ -117,6 +118,27 @@ class NowcastTest {
             assertNotNull(stored, "the race's total is logged");
             assertEquals(FIELD, stored.dayEffect().conditions().runners()[0]);
         }
+    }
+
+    @Test
+    void withTheNowcastOffNothingIsPublishedAndProjectionsAreTheFixedModels() {
+        final Course course = Fixtures.marathon();
+        final long fixedOnly;
+        try (TopologyFixture alone = new TopologyFixture()) {
+            alone.courses.pipeInput(course.raceId(), course, course.startTime());
+            fixedOnly = behindAt20K(alone, course);
+        }
+        try (TopologyFixture fixture = new TopologyFixture(Models.live(),
+                Map.of("race.tracker.conditions.interval.ms", "0"))) {
+            fixture.courses.pipeInput(course.raceId(), course, course.startTime());
+            runTheFieldAhead(fixture, course, 0, 20);
+            fixture.advanceWallClock(Duration.ofMinutes(1));
+            assertTrue(conditions(fixture).isEmpty());
+            assertEquals(fixedOnly, behindAt20K(fixture, course));
+        }
+        final java.util.Properties tooOften = new java.util.Properties();
+        tooOften.put("race.tracker.conditions.interval.ms", "5");
+        assertThrows(IllegalArgumentException.class, () -> TrackerOptions.from(tooOften));
     }
 
     @Test
