@@ -17,8 +17,9 @@ import java.util.Map;
 /**
  * One athlete task's new observations of the day, per race, since they were last sent ({@link #drain}): each
  * athlete's revision over a stretch between two consecutive mats, measured on the fixed model, as
- * {@code ClockBacktest} measures it. In memory only: what has not been sent yet is what the task observed since its
- * last commit's punctuation, and after a crash those reads are processed, and observed, again.
+ * {@code ClockBacktest} measures it. In memory only: after a crash, the reads processed since the last commit are
+ * processed, and observed, again, while what was observed in reads committed since the last send is lost (at most
+ * one interval; {@link AthleteTracker} says why no runner is counted twice).
  */
 final class DayObservations {
     private final Projector projector;
