@@ -25,20 +25,22 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryIT {
     private static final Duration DEADLINE = Duration.ofMinutes(4);
     private static final List<String> OUTPUTS = Topics.OUTPUTS.stream().map(t -> t.name()).toList();
+    /** The clean run has no wall clock to publish the day's conditions on: both runs project with the fixed model. */
+    private static final String[] FIXED_MODEL = {"-X", "race.tracker.conditions.interval.ms=0"};
 
     @Test
     void killedThreeTimesMidRaceAndTheOutputsAreThoseOfACleanRun(@TempDir final Path dir) throws Exception {
         try (LocalCluster cluster = new LocalCluster(dir)) {
             final Launcher producer = cluster.start("produce", "--scenario", "mass", "--runners", "1000", "--seed", "11",
                     "--speed", "720", "--bootstrap-server", cluster.bootstrap);
-            Launcher streams = cluster.startStreams();
+            Launcher streams = cluster.startStreams(1, 0, FIXED_MODEL);
             final List<String> kills = new ArrayList<>();
             long abortedRecords = 0;
             for (int crash = 0; crash < 3; crash++) {
                 awaitProgress(cluster, 400);
                 cluster.kill(streams);
                 final AbortedRecords open = AbortedRecords.openNow(cluster.clientProps(), OUTPUTS);
-                streams = cluster.startStreams();
+                streams = cluster.startStreams(1, 0, FIXED_MODEL);
                 final Map<String, Long> aborted = open.aborted(cluster.clientProps(), Duration.ofMinutes(2));
                 abortedRecords += aborted.values().stream().mapToLong(Long::longValue).sum();
                 kills.add("kill " + (crash + 1) + ": " + open.open() + " records in open transactions, aborted " + aborted);

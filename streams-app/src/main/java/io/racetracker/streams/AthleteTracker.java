@@ -8,9 +8,12 @@ import io.racetracker.core.event.Course;
 import io.racetracker.core.event.DeadLetter;
 import io.racetracker.core.event.DeadLetter.Reason;
 import io.racetracker.core.event.RaceAlert;
+import io.racetracker.core.event.RaceConditions;
 import io.racetracker.core.event.SplitEvent;
 import io.racetracker.core.event.TimingPoint;
 import io.racetracker.core.event.Wave;
+import io.racetracker.core.nowcast.Conditions;
+import io.racetracker.core.nowcast.NowcastSettings;
 import io.racetracker.core.projection.Projector;
 import io.racetracker.core.race.RaceTime;
 import io.racetracker.core.topic.Keys;
@@ -19,7 +22,9 @@ import io.racetracker.core.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -40,6 +45,18 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * ({@link BoardShortlist}). Registrations from {@code race-athletes} ({@link RegistrationParser}) are kept in the
  * same store record, so a read costs one lookup; a read that comes before its athlete's registration is held there
  * (and reported as a dead letter that says so) and taken up when the registration comes.
+ *
+ * <p>The nowcast: each accepted read that is its athlete's latest, one mat on from the athlete's previous split, is
+ * observed ({@link DayObservations}: how much the fixed model had to revise the athlete's projection over that
+ * stretch; pacemakers and disqualified athletes are not observed). Every {@link TrackerOptions#conditionsInterval()}
+ * of wall-clock time, each race's new observations go out as one output keyed by the race id, to the race's task
+ * ({@link RaceConditionsBuilder}), which publishes the race's {@code race-conditions}; those come back through the
+ * global store {@value TrackerTopology#CONDITIONS_STORE}, and every projection is corrected by its race's latest
+ * conditions. The observations not yet sent are in memory only. The output that sends them is in the same
+ * transaction as the reads processed before it, so no observation is sent twice; the reads processed after the last
+ * commit are processed, and observed, again after a crash, which counts them once, as their first observation was
+ * never committed. What a crash (or the task moving or stopping) can lose is what one task observed in reads
+ * committed since its last send: at most one interval's observations of one task.
  */
 final class AthleteTracker implements Processor<String, AthleteInput, String, TrackerOutput> {
     /** Faster than this between two mats is not a human on foot: 2:20/km, well under every world record pace. */
@@ -64,12 +81,21 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
     private BoardShortlist shortlist;
     private KeyValueStore<String, AthleteHistory> store;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Course>> courses;
+    private ReadOnlyKeyValueStore<String, ValueAndTimestamp<RaceConditions>> conditions;
+    /** Each race's conditions as last read from the global store, rebuilt only when the store's value changes. */
+    private final Map<String, Published> published = new HashMap<>();
+    private final DayObservations observations;
     private ProcessorContext<String, TrackerOutput> context;
 
     AthleteTracker(final Projector projector, final TrackerOptions options) {
         this.projector = projector;
         this.options = options;
         this.alerts = new AthleteAlerts(options.chanceThresholds());
+        this.observations = new DayObservations(projector, NowcastSettings.DEFAULT);
+    }
+
+    /** A race's published conditions and what they say, made once per published record. */
+    private record Published(RaceConditions record, Conditions conditions) {
     }
 
     @Override
@@ -77,8 +103,12 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
         this.context = context;
         this.store = context.getStateStore(TrackerTopology.ATHLETE_SPLITS_STORE);
         this.courses = context.getStateStore(TrackerTopology.COURSES_STORE);
+        this.conditions = context.getStateStore(TrackerTopology.CONDITIONS_STORE);
         rebuild();
         context.schedule(options.silenceCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::giveUpSilentAthletes);
+        if (options.nowcast()) {
+            context.schedule(options.conditionsInterval(), PunctuationType.WALL_CLOCK_TIME, this::sendObservations);
+        }
     }
 
     @Override
@@ -306,7 +336,8 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
         }
         AthleteHistory updated = history.with(placed);
         final List<SplitEvent> upTo = updated.upTo(placed);
-        final AthleteProjection projection = projector.project(course, LiveText.shown(athlete), upTo, placed)
+        final AthleteProjection projection = projector.project(course, LiveText.shown(athlete), upTo, placed,
+                        conditionsOf(course.raceId()))
                 .withCounts(upTo.size(), updated.duplicates());
         final boolean latest = placed == updated.latest();
         final AthleteProjection state = latest && !updated.disqualified()
@@ -314,6 +345,9 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
         // a late read changes the history, not what is happening now: it raises no alert and no broadcast;
         // pacemakers are tracked, but their race is not news, and neither is a disqualified athlete's
         final boolean news = latest && !athlete.pacemaker() && !updated.disqualified();
+        if (news && options.nowcast()) {
+            observations.observe(course, athlete, updated.splits(), placed);
+        }
         final List<RaceAlert> raised = news ? alerts.between(history.standing(), state, course) : List.of();
         final boolean broadcastDue = news && (state.status() == AthleteStatus.FINISHED || history.lastBroadcastAt() == null
                 || Duration.between(history.lastBroadcastAt(), placed.readAt()).compareTo(options.broadcastInterval()) >= 0);
@@ -360,13 +394,18 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
     }
 
     private AthleteProjection stateOf(final Course course, final AthleteHistory history) {
-        return stateOf(projector, course, history);
+        return stateOf(projector, course, history, conditionsOf(course.raceId()));
     }
 
-    /** An athlete's latest state, as published on {@code athlete-state}, from the history in the store. */
-    static AthleteProjection stateOf(final Projector projector, final Course course, final AthleteHistory history) {
+    /**
+     * An athlete's latest state, as published on {@code athlete-state}, from the history in the store.
+     *
+     * @param conditions the race's conditions to correct the projection by, or null
+     */
+    static AthleteProjection stateOf(final Projector projector, final Course course, final AthleteHistory history,
+                                     final Conditions conditions) {
         final AthleteProjection state = projector.project(course, LiveText.shown(history.athlete()), history.splits(),
-                        history.latest())
+                        history.latest(), conditions)
                 .withCounts(history.splits().size(), history.duplicates());
         if (history.disqualified()) {
             return state.withStatus(AthleteStatus.DSQ);
@@ -411,6 +450,13 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
         }
     }
 
+    /** Sends each race's observations since the last time to the race's task, keyed by the race id. */
+    private void sendObservations(final long wallMs) {
+        for (final DayCounts counts : observations.drain()) {
+            context.forward(new Record<>(counts.raceId(), TrackerOutput.observed(counts), wallMs));
+        }
+    }
+
     private void giveUpSilentAthletes(final long wallMs) {
         for (final String athleteKey : silence.overdue(wallMs)) {
             final AthleteHistory history = store.get(athleteKey);
@@ -438,6 +484,25 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
     private Optional<Course> courseOf(final AthleteHistory history) {
         final Course course = courseOf(history.latest().raceId());
         return history.athlete() == null || course == null ? Optional.empty() : Optional.of(course);
+    }
+
+    /** The race's latest published conditions, or null when none are or the nowcast is off. */
+    private Conditions conditionsOf(final String raceId) {
+        if (!options.nowcast()) {
+            return null;
+        }
+        final ValueAndTimestamp<RaceConditions> stored = conditions.get(raceId);
+        if (stored == null || stored.value() == null) {
+            published.remove(raceId);
+            return null;
+        }
+        final Published known = published.get(raceId);
+        if (known != null && known.record() == stored.value()) {
+            return known.conditions();
+        }
+        final Published now = new Published(stored.value(), stored.value().conditions());
+        published.put(raceId, now);
+        return now.conditions();
     }
 
     private Course courseOf(final String raceId) {

@@ -48,4 +48,20 @@ final class RaceViews {
                 .mapValues(out -> (RaceResult) null, Named.as("results-withdrawn-tombstones"))
                 .to(Topics.RACE_RESULTS.name(), TrackerTopology.produced(Topics.RACE_RESULTS, "results-withdrawn-sink"));
     }
+
+    /**
+     * The race's day: the athletes' tasks' new observations, keyed by race id, go through the repartition topic
+     * {@value TrackerTopology#CONDITIONS_DELTAS} to {@link RaceConditionsBuilder}, which adds them to the race's total
+     * and writes {@code race-conditions}.
+     */
+    static void conditions(final StreamsBuilder builder, final KStream<String, TrackerOutput> outputs) {
+        final JsonSerde<DayCounts> counts = JsonSerde.internal(DayCounts.class);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackerTopology.DAY_EFFECTS_STORE),
+                Serdes.String(), counts));
+        outputs.filter((key, out) -> out.dayCounts() != null, Named.as("day-observed"))
+                .map((key, out) -> KeyValue.pair(out.dayCounts().raceId(), out.dayCounts()), Named.as("day-by-race"))
+                .repartition(Repartitioned.with(Serdes.String(), counts).withName(TrackerTopology.CONDITIONS_DELTAS))
+                .process(RaceConditionsBuilder::new, Named.as("race-conditions"), TrackerTopology.DAY_EFFECTS_STORE)
+                .to(Topics.RACE_CONDITIONS.name(), TrackerTopology.produced(Topics.RACE_CONDITIONS, "race-conditions-sink"));
+    }
 }

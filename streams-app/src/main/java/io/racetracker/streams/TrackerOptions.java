@@ -28,6 +28,8 @@ import org.apache.kafka.common.config.ConfigException;
  * @param leaderboardInterval how often (wall clock) changed boards are published
  * @param breakawayGap        leader's gap to second at a mat that counts as a break-away
  * @param maxCategoryBoards   category boards a race may have besides its {@code ALL} board
+ * @param conditionsInterval  how often (wall clock) each task sends the day's new observations to the races, which
+ *                            publish their {@code race-conditions}; zero turns the nowcast off
  */
 public record TrackerOptions(
         List<Double> chanceThresholds,
@@ -37,7 +39,8 @@ public record TrackerOptions(
         int leaderboardSize,
         Duration leaderboardInterval,
         Duration breakawayGap,
-        int maxCategoryBoards) {
+        int maxCategoryBoards,
+        Duration conditionsInterval) {
 
     public static final String PREFIX = "race.tracker.";
     static final String CHANCE_THRESHOLDS = PREFIX + "alert.chance.thresholds";
@@ -48,6 +51,8 @@ public record TrackerOptions(
     static final String LEADERBOARD_INTERVAL = PREFIX + "leaderboard.interval.ms";
     static final String BREAKAWAY_GAP = PREFIX + "breakaway.gap.ms";
     static final String MAX_CATEGORIES = PREFIX + "leaderboard.max.categories";
+    static final String CONDITIONS_INTERVAL = PREFIX + "conditions.interval.ms";
+    static final long DEFAULT_CONDITIONS_INTERVAL_MS = 10_000L;
 
     /** Every setting, with its type, range, default and what it does. */
     public static final ConfigDef DEFINITION = new ConfigDef()
@@ -70,7 +75,23 @@ public record TrackerOptions(
             .define(MAX_CATEGORIES, Type.INT, 64, Range.between(0, 10_000), Importance.LOW,
                     "Category leaderboards a race may have besides its ALL board. Categories are free text from the"
                             + " registrations and each board costs memory: athletes of categories beyond this many"
-                            + " count on the race's ALL board only.");
+                            + " count on the race's ALL board only.")
+            .define(CONDITIONS_INTERVAL, Type.LONG, DEFAULT_CONDITIONS_INTERVAL_MS, ConfigDef.LambdaValidator.with(
+                            TrackerOptions::checkConditionsInterval, () -> "0, or [10,...,600000]"),
+                    Importance.LOW, "How often (wall clock) the day's new observations, how the field ran each stretch"
+                            + " between two mats against the model, are sent to their races, in ms; each race then"
+                            + " publishes its race-conditions, which correct the projections of the runners behind. 0"
+                            + " turns the nowcast off: nothing is observed and projections are the fixed model's, as"
+                            + " comparisons with a clean run of the same inputs need (conditions published on the wall"
+                            + " clock are not fixed by the inputs).");
+
+    /** The settings as before the nowcast, with its interval at the default. */
+    public TrackerOptions(final List<Double> chanceThresholds, final Duration broadcastInterval, final Duration dnfSilence,
+                          final Duration silenceCheckInterval, final int leaderboardSize,
+                          final Duration leaderboardInterval, final Duration breakawayGap, final int maxCategoryBoards) {
+        this(chanceThresholds, broadcastInterval, dnfSilence, silenceCheckInterval, leaderboardSize, leaderboardInterval,
+                breakawayGap, maxCategoryBoards, Duration.ofMillis(DEFAULT_CONDITIONS_INTERVAL_MS));
+    }
 
     public static TrackerOptions defaults() {
         return from(new Properties());
@@ -103,7 +124,8 @@ public record TrackerOptions(
                 config.getInt(LEADERBOARD_SIZE),
                 Duration.ofMillis(config.getLong(LEADERBOARD_INTERVAL)),
                 Duration.ofMillis(config.getLong(BREAKAWAY_GAP)),
-                config.getInt(MAX_CATEGORIES));
+                config.getInt(MAX_CATEGORIES),
+                Duration.ofMillis(config.getLong(CONDITIONS_INTERVAL)));
     }
 
     private static void checkThresholds(final String name, final Object value) {
@@ -123,6 +145,18 @@ public record TrackerOptions(
                 throw new ConfigException(name, value, "each level is a probability between 0 and 1, exclusive");
             }
         }
+    }
+
+    private static void checkConditionsInterval(final String name, final Object value) {
+        final long ms = (Long) value;
+        if (ms != 0 && (ms < 10 || ms > 600_000)) {
+            throw new ConfigException(name, value, "give 0 (the nowcast off) or 10 to 600000 ms");
+        }
+    }
+
+    /** Whether projections are corrected by the day as the field ahead has shown it ({@link #conditionsInterval}). */
+    boolean nowcast() {
+        return !conditionsInterval.isZero();
     }
 
     /** The README's settings table: one row a setting, from {@link #DEFINITION}. */

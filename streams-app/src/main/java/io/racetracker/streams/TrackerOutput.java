@@ -15,13 +15,21 @@ import java.util.List;
  * @param broadcast  a broadcast line, when one is due
  * @param deadLetter the rejection, for a read that cannot be used
  * @param boardUpdates what the race's boards must hear of it ({@link BoardShortlist}), often nothing
+ * @param dayCounts  the day's new observations of one race since the task last sent them, keyed by the race id
+ *                   (and nothing else set); null otherwise
  */
 record TrackerOutput(AthleteProjection projection, AthleteProjection state, List<RaceAlert> alerts,
-                     BroadcastLine broadcast, DeadLetter deadLetter, List<BoardUpdate> boardUpdates) {
+                     BroadcastLine broadcast, DeadLetter deadLetter, List<BoardUpdate> boardUpdates,
+                     DayCounts dayCounts) {
 
     TrackerOutput(final AthleteProjection projection, final AthleteProjection state, final List<RaceAlert> alerts,
                   final BroadcastLine broadcast, final DeadLetter deadLetter) {
-        this(projection, state, alerts, broadcast, deadLetter, List.of());
+        this(projection, state, alerts, broadcast, deadLetter, List.of(), null);
+    }
+
+    /** A task's new observations of a race's day, for the race's task. */
+    static TrackerOutput observed(final DayCounts counts) {
+        return new TrackerOutput(null, null, List.of(), null, null, List.of(), counts);
     }
 
     static TrackerOutput rejected(final DeadLetter deadLetter) {
@@ -34,10 +42,10 @@ record TrackerOutput(AthleteProjection projection, AthleteProjection state, List
 
     /** The same output with a dead letter besides: a split taken back when this read came. */
     TrackerOutput withDeadLetter(final DeadLetter letter) {
-        return new TrackerOutput(projection, state, alerts, broadcast, letter, boardUpdates);
+        return new TrackerOutput(projection, state, alerts, broadcast, letter, boardUpdates, dayCounts);
     }
 
     TrackerOutput withBoardUpdates(final List<BoardUpdate> updates) {
-        return new TrackerOutput(projection, state, alerts, broadcast, deadLetter, updates);
+        return new TrackerOutput(projection, state, alerts, broadcast, deadLetter, updates, dayCounts);
     }
 }

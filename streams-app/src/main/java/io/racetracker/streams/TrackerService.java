@@ -44,7 +44,7 @@ public final class TrackerService implements AutoCloseable {
     public TrackerService(final Properties config, final FinishTimeModel model) {
         this.config = config;
         this.streams = create(config, model);
-        this.stores = new TrackerStores(streams, model);
+        this.stores = new TrackerStores(streams, model, TrackerOptions.from(config).nowcast());
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();

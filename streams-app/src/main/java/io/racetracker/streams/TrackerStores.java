@@ -3,7 +3,9 @@ package io.racetracker.streams;
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.Course;
 import io.racetracker.core.event.Leaderboard;
+import io.racetracker.core.event.RaceConditions;
 import io.racetracker.core.model.FinishTimeModel;
+import io.racetracker.core.nowcast.Conditions;
 import io.racetracker.core.projection.Projector;
 import io.racetracker.core.topic.Keys;
 import java.util.ArrayList;
@@ -33,10 +35,17 @@ public final class TrackerStores {
 
     private final KafkaStreams streams;
     private final Projector projector;
+    private final boolean nowcast;
 
     public TrackerStores(final KafkaStreams streams, final FinishTimeModel model) {
+        this(streams, model, true);
+    }
+
+    /** @param nowcast whether states are corrected by their race's conditions, as the app's own are */
+    public TrackerStores(final KafkaStreams streams, final FinishTimeModel model, final boolean nowcast) {
         this.streams = streams;
         this.projector = new Projector(model);
+        this.nowcast = nowcast;
     }
 
     /** The athlete's latest state, or empty when no split of theirs was accepted here. */
@@ -48,7 +57,17 @@ public final class TrackerStores {
         }
         final Course course = valueOf(this.<Course>timestamped(TrackerTopology.COURSES_STORE).get(history.latest().raceId()));
         return history.athlete() == null || course == null ? Optional.empty()
-                : Optional.of(AthleteTracker.stateOf(projector, course, history));
+                : Optional.of(AthleteTracker.stateOf(projector, course, history, conditions(course.raceId())));
+    }
+
+    /** The race's latest conditions from the global store {@value TrackerTopology#CONDITIONS_STORE}, or null. */
+    private Conditions conditions(final String raceId) {
+        if (!nowcast) {
+            return null;
+        }
+        final RaceConditions published = valueOf(this.<RaceConditions>timestamped(TrackerTopology.CONDITIONS_STORE)
+                .get(raceId));
+        return published == null ? null : published.conditions();
     }
 
     /** The latest published leaderboard of a race and category ({@code ALL} for the whole race), or empty. */

@@ -38,6 +38,10 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>out {@code race-leaderboard}: key {@code raceId/category}, value {@code Leaderboard}; the latest of each
  *       board is also kept in the queryable store {@value #LEADERBOARDS_STORE}</li>
  *   <li>out {@code race-results}: key {@code raceId/athleteId}, value {@code RaceResult}</li>
+ *   <li>out {@code race-conditions}: key race id, value {@code RaceConditions}, how the field ahead ran against the
+ *       model, counted in the race's task from the athletes' tasks' observations (through the repartition topic
+ *       {@value #CONDITIONS_DELTAS}) and kept in {@value #DAY_EFFECTS_STORE}; read back by every instance into the
+ *       global store {@value #CONDITIONS_STORE}, which corrects the projections</li>
  *   <li>out {@code race-dead-letters}: key original key, value {@code DeadLetter}, every rejected read and
  *       registration, and every registration field left out</li>
  * </ul>
@@ -55,6 +59,12 @@ public final class TrackerTopology {
     public static final String BOARD_MATS_STORE = "board-mats";
     public static final String BOARD_META_STORE = "board-meta";
     public static final String BOARD_UPDATES = "board-updates";
+    /** Every race's latest {@code race-conditions}, held whole by every instance. */
+    public static final String CONDITIONS_STORE = "conditions";
+    /** Each race's day counted whole ({@link DayCounts}), key race id; owned by the race's task. */
+    public static final String DAY_EFFECTS_STORE = "day-effects";
+    /** The athletes' tasks' new observations of each race's day, keyed by race id, to the race's task. */
+    public static final String CONDITIONS_DELTAS = "day-observations";
 
     private TrackerTopology() {
     }
@@ -67,6 +77,7 @@ public final class TrackerTopology {
         final TrackerOptions options = TrackerOptions.from(config);
         final StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
         CourseTable.build(builder);
+        ConditionsTable.build(builder);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ATHLETE_SPLITS_STORE),
                 Serdes.String(), JsonSerde.internal(AthleteHistory.class)));
         // registrations are read as bytes, like the reads: one that is slightly off is kept, one that is nobody's
@@ -85,6 +96,7 @@ public final class TrackerTopology {
                         ATHLETE_SPLITS_STORE);
         AthleteOutputs.write(outputs);
         RaceViews.build(builder, outputs, options);
+        RaceViews.conditions(builder, outputs);
         return builder.build(config);
     }
 

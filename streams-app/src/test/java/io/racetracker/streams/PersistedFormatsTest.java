@@ -57,6 +57,13 @@ class PersistedFormatsTest {
                 AthleteStatus.ON_COURSE)), AT));
     }
 
+    @Test
+    void aRacesDayCountsArePinned() throws IOException {
+        // the race's total in the day-effects store, and each task's new observations on day-observations
+        pin("day-counts.v1", DayCounts.class, new DayCounts("boston-2026", List.of(5_000.0, 21_097.5, 42_195.0), 800,
+                400, List.of(255.0, 300.0, 340.0, 400.0), 0.9, List.of(0, 2, 251, 3, 1, 4, 499, 1)));
+    }
+
     private static <T> void pin(final String name, final Class<T> type, final T value) throws IOException {
         final JsonSerde<T> serde = JsonSerde.internal(type);
         final byte[] now = serde.serialize("", value);

@@ -94,7 +94,8 @@ class SchemaIT {
             Await.until(() -> {
                 final Map<String, List<ConsumerRecord<String, byte[]>>> now = readAll(List.of(Topics.ATHLETE_STATE,
                         Topics.RACE_DEAD_LETTERS, Topics.RACE_RESULTS, Topics.RACE_LEADERBOARD, Topics.RACE_ALERTS,
-                        Topics.BROADCAST_FEED));
+                        Topics.BROADCAST_FEED, Topics.RACE_CONDITIONS));
+                // race-conditions comes on the wall clock, within one interval (10 s) of the first stretch run
                 return now.values().stream().noneMatch(List::isEmpty)
                         && now.get(Topics.RACE_DEAD_LETTERS.name()).size() >= badOnes
                         && now.get(Topics.ATHLETE_STATE.name()).stream().anyMatch(r -> r.key().endsWith("/" + KIPCHOGE)

@@ -41,15 +41,16 @@ class TopologyDescriptionTest {
                 }
             }
         }
-        assertEquals(Set.of("athlete-splits", "board-athletes", "board-mats", "board-meta", "leaderboards"),
+        assertEquals(Set.of("athlete-splits", "board-athletes", "board-mats", "board-meta", "leaderboards", "day-effects"),
                 stores);
         assertTrue(topics.contains("board-updates-repartition"), topics.toString());
         assertEquals(Set.of("race-splits", "race-athletes", "race-corrections", "athlete-state", "race-leaderboard", "athlete-projections",
-                "race-alerts", "broadcast-feed", "race-results", "race-dead-letters", "board-updates-repartition"), topics,
+                "race-alerts", "broadcast-feed", "race-results", "race-dead-letters", "board-updates-repartition",
+                "race-conditions", "day-observations-repartition"), topics,
                 "no generated names: every internal topic is named");
         final Set<String> globalStores = new HashSet<>();
         describe().globalStores().forEach(g -> globalStores.addAll(g.processor().stores()));
-        assertEquals(Set.of("courses"), globalStores);
+        assertEquals(Set.of("courses", "conditions"), globalStores);
     }
 
     @Test

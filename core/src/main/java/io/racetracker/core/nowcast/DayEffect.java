@@ -114,6 +114,62 @@ public final class DayEffect {
         }
     }
 
+    /** The mats after the start, the finish last. */
+    public double[] matsM() {
+        return matsM.clone();
+    }
+
+    /** Whether nothing has been counted. */
+    public boolean isEmpty() {
+        for (final long[] stretch : totals) {
+            for (final long n : stretch) {
+                if (n > 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** What {@link #forEachCount} hands out: one cell that holds {@code count} revisions. */
+    @FunctionalInterface
+    public interface CountVisitor {
+        void visit(int stretch, int level, int cell, int count);
+    }
+
+    /**
+     * Hands out every cell that holds a count, in order of stretch, level and cell: a day's counts are mostly zeros
+     * (a few hundred filled cells out of tens of thousands), so they are stored and sent as these cells only.
+     */
+    public void forEachCount(final CountVisitor visitor) {
+        for (int s = 0; s < counts.length; s++) {
+            for (int l = 0; l < counts[s].length; l++) {
+                for (int c = 0; c < CELLS; c++) {
+                    if (counts[s][l][c] != 0) {
+                        visitor.visit(s, l, c, counts[s][l][c]);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds {@code count} revisions to one cell, as {@link #forEachCount} handed it out: how counts stored or sent
+     * sparsely are read back.
+     *
+     * @throws IllegalArgumentException for a cell outside this course's stretches, the levels or the cells, or a
+     *                                  count below 1
+     */
+    public void addCount(final int stretch, final int level, final int cell, final int count) {
+        if (stretch < 0 || stretch >= counts.length || level < 0 || level >= settings.levels() || cell < 0
+                || cell >= CELLS || count < 1) {
+            throw new IllegalArgumentException("no such cell or count: stretch " + stretch + ", level " + level
+                    + ", cell " + cell + ", count " + count);
+        }
+        counts[stretch][level][cell] += count;
+        totals[stretch][level] += count;
+    }
+
     /** Runners counted over the stretch at a level. */
     public long count(final int stretch, final int level) {
         return totals[stretch][level];

@@ -10,6 +10,7 @@ import io.racetracker.core.model.FinishForecast;
 import io.racetracker.core.model.FinishTimeModel;
 import io.racetracker.core.model.RunnerProfile;
 import io.racetracker.core.model.Split;
+import io.racetracker.core.nowcast.Conditions;
 import io.racetracker.core.race.RaceTime;
 import java.util.List;
 import java.util.Optional;
@@ -32,14 +33,22 @@ public final class Projector {
      */
     public AthleteProjection project(final Course course, final Athlete athlete, final List<SplitEvent> history,
                                      final SplitEvent latest) {
-        final List<Split> splits = history.stream()
-                .filter(s -> s.distanceM() > 0 && s.elapsedMs() > 0)
-                .map(s -> new Split(s.distanceM(), s.elapsedMs()))
-                .toList();
-        final boolean finished = latest.distanceM() >= course.distanceM() - 0.5;
-        final FinishForecast forecast = finished
-                ? FinishForecast.finished(latest.elapsedMs())
-                : model.forecast(splits, course.distanceM(), new RunnerProfile(athlete.sex(), athlete.age()));
+        return project(course, athlete, history, latest, null);
+    }
+
+    /**
+     * As {@link #project(Course, Athlete, List, SplitEvent)}, with the model's forecast corrected for the day as
+     * the field ahead has shown it ({@link Conditions#correct}) before the finish, band, P(target) and ETA are taken
+     * from it.
+     *
+     * @param conditions the race's conditions, or null for the fixed model alone
+     */
+    public AthleteProjection project(final Course course, final Athlete athlete, final List<SplitEvent> history,
+                                     final SplitEvent latest, final Conditions conditions) {
+        final boolean finished = finished(course, latest);
+        final FinishForecast fixed = fixedForecast(course, athlete, history, latest);
+        final FinishForecast forecast = finished || conditions == null ? fixed
+                : conditions.correct(fixed, matIndex(conditions, latest.distanceM()), course.distanceM());
 
         final int index = history.indexOf(latest);
         final SplitEvent previous = index > 0 ? history.get(index - 1) : null;
@@ -76,6 +85,37 @@ public final class Projector {
                 targetMs, Math.round(pTarget * 10_000) / 10_000.0, aheadMs,
                 next.map(TimingPoint::id).orElse(null), next.map(TimingPoint::distanceM).orElse(null), etaNext,
                 finished ? AthleteStatus.FINISHED : AthleteStatus.ON_COURSE, index + 1, 0, display);
+    }
+
+    /**
+     * The fixed model's forecast from the splits up to {@code latest} ({@code history} ends with it), uncorrected:
+     * at the finish, the finish time itself. What the day's revisions are measured on ({@code DayEffect#revision}).
+     */
+    public FinishForecast fixedForecast(final Course course, final Athlete athlete, final List<SplitEvent> history,
+                                        final SplitEvent latest) {
+        if (finished(course, latest)) {
+            return FinishForecast.finished(latest.elapsedMs());
+        }
+        final List<Split> splits = history.stream()
+                .filter(s -> s.distanceM() > 0 && s.elapsedMs() > 0)
+                .map(s -> new Split(s.distanceM(), s.elapsedMs()))
+                .toList();
+        return model.forecast(splits, course.distanceM(), new RunnerProfile(athlete.sex(), athlete.age()));
+    }
+
+    private static boolean finished(final Course course, final SplitEvent latest) {
+        return latest.distanceM() >= course.distanceM() - 0.5;
+    }
+
+    /** The index of the conditions' mat at this distance (within half a metre), or -1: then nothing is corrected. */
+    private static int matIndex(final Conditions conditions, final double distanceM) {
+        final double[] mats = conditions.matsM();
+        for (int i = 0; i < mats.length; i++) {
+            if (Math.abs(mats[i] - distanceM) < 0.5) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Chip time at the next mat, at the pace the forecast expects over the rest of the course. */

@@ -9,6 +9,7 @@ import io.racetracker.core.event.DeadLetter;
 import io.racetracker.core.event.IngestPosition;
 import io.racetracker.core.event.Leaderboard;
 import io.racetracker.core.event.RaceAlert;
+import io.racetracker.core.event.RaceConditions;
 import io.racetracker.core.event.RaceResult;
 import io.racetracker.core.event.SplitEvent;
 import java.util.List;
@@ -43,6 +44,9 @@ public final class Topics {
             AthleteProjection.class, ATHLETE_PARTITIONS, true, "latest projection per athlete; key = raceId/athleteId");
     public static final Topic<Leaderboard> RACE_LEADERBOARD = new Topic<>("race-leaderboard", Leaderboard.class,
             ATHLETE_PARTITIONS, true, "positions and gaps per race and category; key = raceId/category");
+    public static final Topic<RaceConditions> RACE_CONDITIONS = new Topic<>("race-conditions", RaceConditions.class,
+            ATHLETE_PARTITIONS, true, "how the field ahead has run against the model, per stretch between two mats and"
+            + " pace level, that corrects the projections of the runners behind; key = race id");
     public static final Topic<RaceAlert> RACE_ALERTS = new Topic<>("race-alerts", RaceAlert.class,
             ATHLETE_PARTITIONS, false, "threshold crossings, lead changes, finishes; key = raceId/athleteId");
     public static final Topic<BroadcastLine> BROADCAST_FEED = new Topic<>("broadcast-feed", BroadcastLine.class,
@@ -62,9 +66,9 @@ public final class Topics {
 
     public static final List<Topic<?>> INPUTS = List.of(RACE_SPLITS, RACE_ATHLETES, RACE_COURSES, RACE_CORRECTIONS);
     public static final List<Topic<?>> OUTPUTS = List.of(ATHLETE_PROJECTIONS, ATHLETE_STATE, RACE_LEADERBOARD,
-            RACE_ALERTS, BROADCAST_FEED, RACE_RESULTS, RACE_DEAD_LETTERS);
+            RACE_CONDITIONS, RACE_ALERTS, BROADCAST_FEED, RACE_RESULTS, RACE_DEAD_LETTERS);
     public static final List<Topic<?>> ALL = List.of(RACE_SPLITS, RACE_ATHLETES, RACE_COURSES, RACE_CORRECTIONS,
-            ATHLETE_PROJECTIONS, ATHLETE_STATE, RACE_LEADERBOARD, RACE_ALERTS, BROADCAST_FEED, RACE_RESULTS,
+            ATHLETE_PROJECTIONS, ATHLETE_STATE, RACE_LEADERBOARD, RACE_CONDITIONS, RACE_ALERTS, BROADCAST_FEED, RACE_RESULTS,
             RACE_DEAD_LETTERS, RACE_INGEST_POSITIONS);
 
     private Topics() {
