@@ -2,13 +2,12 @@ package io.racetracker.cli;
 
 import io.racetracker.cli.ingest.LineFollower;
 import io.racetracker.cli.ingest.TopicToEnd;
-import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.DeadLetter;
 import io.racetracker.core.event.IngestPosition;
+import io.racetracker.core.event.TimingPoint;
 import io.racetracker.core.passings.Outcome;
 import io.racetracker.core.passings.PassingsReader;
 import io.racetracker.core.passings.PassingsTranslator;
-import io.racetracker.core.event.TimingPoint;
 import io.racetracker.core.passings.RaceDay;
 import io.racetracker.core.racefile.RaceFile;
 import io.racetracker.core.racefile.RaceFileReader;

@@ -8,7 +8,6 @@ import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.Course;
 import io.racetracker.core.event.DeadLetter;
 import io.racetracker.core.topic.Topics;
-import io.racetracker.core.topic.Keys;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.streams.state.KeyValueStore;
