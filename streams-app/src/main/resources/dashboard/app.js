@@ -5,6 +5,8 @@
   'use strict';
 
   const MAX_ALERTS = 14;
+  const KEPT_ALERTS = 300;     // alerts held for the "all alerts" view and for athletes who come onto the board
+  const MAX_MATCHES = 8;
   const MAX_TICKER = 10;
   // what the page shows: no projections (the followed athlete's history comes from its own endpoint)
   const KINDS = 'state,leaderboard,alert,broadcast,result';
@@ -17,6 +19,8 @@
     results: new Map(),       // athleteId -> result
     races: new Map(),         // raceId -> { info: from /races, start: ms of the gun (estimated), latestReadAt: ms }
     alertKeys: new Set(), tickerKeys: new Set(), ticker: [],
+    alerts: [],               // the race's alerts, newest first, each { alert, li }
+    allAlerts: false,         // show every alert, not only those about the athletes on the board and the followed one
     history: [],              // selected athlete's projections
     clockAnchor: null,        // { raceMs, wallMs, readAt }
     source: null              // the open EventSource
@@ -122,13 +126,8 @@
       const known = state.races.get(r.raceId);
       if (known) known.info = r; else state.races.set(r.raceId, { info: r, start: null, latestReadAt: null });
     }
-    const select = $('race-select');
-    select.replaceChildren(...list.map((r) => {
-      const o = el('option', null, r.name || r.raceId);
-      o.value = r.raceId;
-      o.title = r.raceId;
-      return o;
-    }));
+    state.raceList = list;
+    renderRaceList();
     if (!list.length) {
       if (!state.race) setConnection('connecting', 'WAITING FOR A RACE');
       return;
@@ -136,8 +135,34 @@
     if (!state.race || !list.some((r) => r.raceId === state.race)) {
       selectRace(defaultRace(list));
     } else {
-      select.value = state.race;
       showRaceInfo();
+    }
+  }
+
+  // every race the server knows, by start time, each with its gun time of day in its own zone; the chosen one marked
+  function renderRaceList() {
+    const list = state.raceList || [];
+    $('race-list').replaceChildren(...list.map((r) => {
+      const li = el('li');
+      const b = el('button', 'race' + (r.raceId === state.race ? ' race-current' : ''));
+      b.type = 'button';
+      b.dataset.race = r.raceId;
+      b.title = r.raceId;
+      if (r.raceId === state.race) b.setAttribute('aria-current', 'true');
+      b.appendChild(el('span', 'race-name', r.name || r.raceId));
+      const km = r.units === 'mi' ? (r.distanceM / METRES.mi).toFixed(1) + ' mi' : (r.distanceM / 1000).toFixed(1) + ' km';
+      b.appendChild(el('span', 'race-when', (r.startTime ? startOf(r) + ' \u00B7 ' : '') + km));
+      b.addEventListener('click', () => selectRace(r.raceId));
+      li.appendChild(b);
+      return li;
+    }));
+  }
+  function startOf(r) {
+    try {
+      return new Intl.DateTimeFormat('en-GB', { timeZone: r.timeZone || 'UTC', day: 'numeric', month: 'short',
+        hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(Date.parse(r.startTime)));
+    } catch (e) {
+      return r.startTime.substring(0, 16).replace('T', ' ') + ' UTC';
     }
   }
 
@@ -187,12 +212,14 @@
     state.tickerKeys.clear();
     state.ticker = [];
     state.history = [];
+    state.alerts = [];
     $('alerts').replaceChildren();
-    $('alerts-empty').hidden = false;
+    $('search').value = '';
+    showMatches([]);
     $('ticker').replaceChildren();
     $('race-clock').textContent = '-:--:--';
     $('race-time-of-day').textContent = '';
-    $('race-select').value = raceId;
+    renderRaceList();
     const race = state.races.get(raceId);
     state.clockAnchor = race && race.latestReadAt !== null
       ? { raceMs: race.latestReadAt - race.start, wallMs: Date.now(), readAt: race.latestReadAt } : null;
@@ -265,12 +292,36 @@
     state.alertKeys.add(key);
     if (isPacemaker(a.athleteId)) return;
     const li = el('li', 't-' + a.type);
+    li.dataset.athlete = a.athleteId || '';
     li.appendChild(el('span', 'alert-type', a.type.replace(/_/g, ' ') + (a.timingPointId ? ' - ' + a.timingPointId : '')));
     li.appendChild(document.createTextNode(a.message));
+    state.alerts.unshift({ alert: a, li: li });
+    state.alerts.length = Math.min(state.alerts.length, KEPT_ALERTS);
+    renderAlerts();
+  }
+
+  // By default only the alerts about the athletes on the shown board and the followed athlete (and race-level ones
+  // about nobody in particular): in a mass race the rest is a stream about runners known only by bib.
+  function shownAthletes() {
+    const lb = state.boards.get(state.race + '/' + state.category);
+    const ids = new Set(lb ? lb.entries.map((e) => e.athleteId) : []);
+    if (state.selected) ids.add(state.selected);
+    return ids;
+  }
+  function renderAlerts() {
+    const ids = shownAthletes();
+    const about = state.alerts.filter((x) => !x.alert.athleteId || ids.has(x.alert.athleteId));
+    const shown = (state.allAlerts ? state.alerts : about).slice(0, MAX_ALERTS);
+    const hidden = state.alerts.length - about.length;
+    $('alerts-hidden').textContent = hidden > 0 && !state.allAlerts ? '(' + hidden + ' more)' : '';
     const list = $('alerts');
-    list.insertBefore(li, list.firstChild);
-    while (list.children.length > MAX_ALERTS) list.removeChild(list.lastChild);
-    $('alerts-empty').hidden = true;
+    // items already in place are left alone (a new one goes in before them), so that they do not slide in again
+    shown.forEach((x, i) => { if (list.children[i] !== x.li) list.insertBefore(x.li, list.children[i] || null); });
+    while (list.children.length > shown.length) list.removeChild(list.lastChild);
+    const empty = $('alerts-empty');
+    empty.hidden = shown.length > 0;
+    empty.textContent = state.alerts.length ? 'No alerts about the athletes shown; tick "all alerts" for the '
+      + hidden + ' about others.' : 'Nothing to call out yet.';
   }
 
   function onBroadcast(b) {
@@ -330,6 +381,7 @@
       return tr;
     });
     body.replaceChildren(...rows);
+    renderAlerts();
     if (state.followLeader && lb.entries.length && state.selected !== lb.entries[0].athleteId) {
       selectAthlete(lb.entries[0].athleteId, true);
     }
@@ -341,6 +393,7 @@
     state.selected = athleteId;
     state.history = [];
     for (const tr of $('leaderboard').tBodies[0].rows) tr.classList.toggle('selected', tr.dataset.athlete === athleteId);
+    renderAlerts();
     renderAthlete();
     renderCharts();
     const race = state.race;
@@ -380,6 +433,66 @@
     $('fig-pace').textContent = 'avg ' + p.display.averagePace + ', last ' + p.display.segmentPace;
   }
 
+  // ---- search -------------------------------------------------------------------------------------------------
+  // Among the chosen race's athletes the server holds a state for (every one of them comes on the stream): by bib, or
+  // by any part of the name, accents and case aside. A query that finds no one here is tried as an athlete id on
+  // GET /races/{race}/athletes/{id}, which the server answers from whichever instance owns the athlete.
+  const fold = (text) => String(text || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  function findAthletes(query) {
+    const q = fold(query.trim().replace(/^#/, ''));
+    if (!q) return [];
+    const scored = [];
+    for (const p of state.athletes.values()) {
+      const bib = fold(p.bib), name = fold(p.name);
+      let score = -1;
+      if (bib === q || fold(p.athleteId) === q) score = 0;
+      else if (bib && bib.startsWith(q)) score = 1;
+      else if (name.startsWith(q) || name.includes(' ' + q)) score = 2;
+      else if (name.includes(q)) score = 3;
+      if (score >= 0) scored.push({ p: p, score: score });
+    }
+    scored.sort((a, b) => a.score - b.score || b.p.distanceM - a.p.distanceM || a.p.elapsedMs - b.p.elapsedMs);
+    return scored.slice(0, MAX_MATCHES).map((x) => x.p);
+  }
+
+  function search() {
+    const query = $('search').value;
+    const found = findAthletes(query);
+    showMatches(found);
+    const id = query.trim();
+    if (found.length || !/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/.test(id)) return;
+    const race = state.race;
+    fetch('/races/' + encodeURIComponent(race) + '/athletes/' + encodeURIComponent(id), { headers: { Accept: 'application/json' } })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((p) => {
+        if (!p || state.race !== race || $('search').value !== query) return;
+        if (!state.athletes.has(p.athleteId)) state.athletes.set(p.athleteId, p);
+        showMatches([p]);
+      })
+      .catch(() => { /* nothing found */ });
+  }
+
+  function showMatches(list) {
+    const box = $('search-results');
+    const query = $('search').value.trim();
+    box.replaceChildren(...list.map((p) => {
+      const li = el('li', 'match');
+      li.dataset.athlete = p.athleteId;
+      li.appendChild(el('span', 'match-name', p.name));
+      li.appendChild(el('span', 'match-sub', ['#' + (p.bib || '-'), p.category, p.timingPointId].filter(Boolean).join('  \u00B7  ')));
+      li.addEventListener('mousedown', (e) => { e.preventDefault(); follow(p.athleteId); });
+      return li;
+    }));
+    if (!list.length && query) box.appendChild(el('li', 'match-none', 'No athlete with that bib or name yet'));
+    box.hidden = !query;
+  }
+
+  function follow(athleteId) {
+    $('search').value = '';
+    showMatches([]);
+    selectAthlete(athleteId, false);
+  }
+
   // ---- charts -------------------------------------------------------------------------------------------------
   let paceChart = null, chanceChart = null;
   function makeCharts() {
@@ -395,7 +508,8 @@
     paceChart = new Chart($('pace-chart'), {
       type: 'line',
       data: { datasets: [{ data: [], borderColor: '#3aa0ff', backgroundColor: '#3aa0ff', stepped: 'after', pointRadius: 3, borderWidth: 3 }] },
-      options: Object.assign(common({ reverse: true, ticks: { callback: (v) => pace(v).replace(/\/(km|mi)$/, '') } }), {
+      options: Object.assign(common({ reverse: true, min: 150, max: 210, ticks: { stepSize: 10, callback: (v) => pace(v).replace(/\/(km|mi)$/, '') },
+        afterBuildTicks: distinctTicks }), {
         plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => pace(c.parsed.y) } } } })
     });
     chanceChart = new Chart($('chance-chart'), {
@@ -418,6 +532,29 @@
     }
   }
 
+  // The pace axis in whole seconds, on a round step with at most about six labels: left to itself, Chart.js puts
+  // ticks a fraction of a second apart on a flat pace, and every label then reads the same (2:50, 2:50, 2:50).
+  const PACE_STEPS = [1, 2, 5, 10, 15, 20, 30, 60, 120, 300];
+  function paceScale(paces) {
+    const y = paceChart.options.scales.y;
+    if (!paces.length) { y.min = 150; y.max = 210; y.ticks.stepSize = 10; return; }
+    const lo = Math.min(...paces), hi = Math.max(...paces);
+    const step = PACE_STEPS.find((s) => (Math.ceil((hi + 1) / s) - Math.floor((lo - 1) / s)) <= 6) || 600;
+    y.min = Math.floor((lo - 1) / step) * step;
+    y.max = Math.ceil((hi + 1) / step) * step;
+    y.ticks.stepSize = step;
+  }
+  // a tick whose label repeats the one before it goes
+  function distinctTicks(axis) {
+    const seen = new Set();
+    axis.ticks = axis.ticks.filter((t) => {
+      const label = pace(t.value);
+      if (seen.has(label)) return false;
+      seen.add(label);
+      return true;
+    });
+  }
+
   function renderCharts() {
     makeCharts();
     if (!paceChart) return;
@@ -425,13 +562,26 @@
     paceChart.data.datasets[0].data = state.history.filter((p) => p.segmentPaceSecPerKm > 0)
       .map((p) => ({ x: along(p), y: perUnit(p.segmentPaceSecPerKm) }));
     chanceChart.data.datasets[0].data = state.history.map((p) => ({ x: along(p), y: Math.round(p.pTarget * 1000) / 10 }));
+    paceScale(paceChart.data.datasets[0].data.map((d) => d.y));
     paceChart.update();
     chanceChart.update();
   }
 
   // ---- start --------------------------------------------------------------------------------------------------
-  $('race-select').addEventListener('change', (e) => selectRace(e.target.value));
-  $('category-select').addEventListener('change', (e) => { state.category = e.target.value; state.followLeader = true; renderBoard(); });
+  $('search').addEventListener('input', search);
+  $('search').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      const first = $('search-results').querySelector('li.match');
+      if (first) follow(first.dataset.athlete);
+    } else if (e.key === 'Escape') {
+      $('search').value = '';
+      showMatches([]);
+    }
+  });
+  $('search').addEventListener('blur', () => { $('search-results').hidden = true; });
+  $('search').addEventListener('focus', () => { if ($('search').value.trim()) search(); });
+  $('alerts-all').addEventListener('change', (e) => { state.allAlerts = e.target.checked; renderAlerts(); });
+  $('category-select').addEventListener('change', (e) => { state.category = e.target.value; state.followLeader = true; renderBoard(); renderAlerts(); });
   setInterval(tickClock, 250);
   makeCharts();
   loadRaces();

@@ -143,6 +143,29 @@ class DashboardHttpIT {
     }
 
     @Test
+    void overlaysAreServedOnlyWithGoodParameters() throws Exception {
+        final HttpResponse<String> lowerThird = get("/overlay/lower-third?race=vienna-2019&athlete=" + KIPCHOGE);
+        assertEquals(200, lowerThird.statusCode());
+        assertTrue(lowerThird.headers().firstValue("content-type").orElse("").startsWith("text/html"));
+        assertTrue(lowerThird.body().contains("data-overlay=\"lower-third\""), lowerThird.body());
+        final HttpResponse<String> strip = get("/overlay/leaderboard?race=vienna-2019&category=ELITE-M&n=20");
+        assertEquals(200, strip.statusCode());
+        assertTrue(strip.body().contains("data-overlay=\"leaderboard\""), strip.body());
+        assertEquals(200, get("/overlay/leaderboard?race=vienna-2019").statusCode());
+        final HttpResponse<String> missing = get("/overlay/lower-third?race=vienna-2019");
+        assertEquals(400, missing.statusCode());
+        assertTrue(missing.body().contains("parameter 'athlete' is required"), missing.body());
+        final HttpResponse<String> tooMany = get("/overlay/leaderboard?race=vienna-2019&n=21");
+        assertEquals(400, tooMany.statusCode());
+        assertTrue(tooMany.body().contains("n must be a whole number from 1 to 20"), tooMany.body());
+        for (final String bad : List.of("/overlay/leaderboard?race=vienna-2019&n=0", "/overlay/leaderboard?race=vienna-2019&n=x",
+                "/overlay/leaderboard?race=%3Cscript%3E", "/overlay/leaderboard?race=a&race=b",
+                "/overlay/leaderboard?race=vienna-2019&colour=red", "/overlay/lower-third?race=vienna-2019&athlete=%3Cimg%3E")) {
+            assertEquals(400, get(bad).statusCode(), bad);
+        }
+    }
+
+    @Test
     void onlyGetIsAllowed() throws Exception {
         for (final String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
             final HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/races/" + Vienna2019.RACE_ID + "/athletes/" + KIPCHOGE))

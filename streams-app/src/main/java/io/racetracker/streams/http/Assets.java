@@ -26,6 +26,10 @@ final class Assets {
         final String chartJs = "META-INF/resources/webjars/chart.js/" + webjarVersion("chart.js") + "/dist/chart.umd.js";
         return new Assets(Map.of(
                 "index.html", asset("dashboard/index.html", "text/html; charset=utf-8"),
+                "overlay-lower-third.html", asset("dashboard/overlay-lower-third.html", "text/html; charset=utf-8"),
+                "overlay-leaderboard.html", asset("dashboard/overlay-leaderboard.html", "text/html; charset=utf-8"),
+                "overlay.js", asset("dashboard/overlay.js", "text/javascript; charset=utf-8"),
+                "overlay.css", asset("dashboard/overlay.css", "text/css; charset=utf-8"),
                 "app.js", asset("dashboard/app.js", "text/javascript; charset=utf-8"),
                 "app.css", asset("dashboard/app.css", "text/css; charset=utf-8"),
                 "chart.umd.js", asset(chartJs, "text/javascript; charset=utf-8")));

@@ -49,6 +49,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /races/{race}/leaderboard?category=ALL}: the latest leaderboard (interactive query), 404 when none</li>
  *   <li>{@code GET /events?race=&athlete=&kind=}: server-sent events, the current state first, then live; with
  *       {@code Last-Event-ID}, the events after that one when the feed still holds them</li>
+ *   <li>{@code GET /overlay/lower-third?race=&athlete=}: a broadcast lower third for one athlete, and
+ *       {@code GET /overlay/leaderboard?race=&category=ALL&n=5}: a top-n strip; pages with a transparent background at
+ *       1920x1080 for a video mixer's browser source, driven by {@code /events}</li>
  *   <li>{@code GET /metrics}: Prometheus text format</li>
  *   <li>{@code GET /health/live}: 200 while the process serves HTTP</li>
  *   <li>{@code GET /health/ready}: 200 when the streams client is RUNNING, its stores answer and the dashboard feed
@@ -63,6 +66,8 @@ public final class DashboardServer implements AutoCloseable {
     static final int MAX_STREAMS = 64;
     /** Open event streams at most from one remote address (429 beyond), so that no one client takes every place. */
     static final int MAX_STREAMS_PER_ADDRESS = 8;
+    /** Rows at most on the leaderboard overlay. */
+    static final int MAX_OVERLAY_ROWS = 20;
     /** The form of an event id, {@code topic:partition:offset}; any other {@code Last-Event-ID} is ignored. */
     private static final java.util.regex.Pattern EVENT_ID = java.util.regex.Pattern.compile("[a-z][a-z0-9.-]{0,100}:\\d{1,6}:\\d{1,19}");
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
@@ -137,6 +142,10 @@ public final class DashboardServer implements AutoCloseable {
         routes.put("/races/{race}/athletes/{id}/history", this::history);
         routes.put("/races/{race}/leaderboard", this::leaderboard);
         routes.put("/events", this::events);
+        routes.put("/overlay/lower-third", ctx -> overlay(ctx, "overlay-lower-third.html", Set.of("race", "athlete"),
+                Set.of("race", "athlete")));
+        routes.put("/overlay/leaderboard", ctx -> overlay(ctx, "overlay-leaderboard.html", Set.of("race"),
+                Set.of("race", "category", "n")));
         routes.put("/health/live", ctx -> health(ctx, 200, "LIVE", List.of()));
         routes.put("/health/ready", this::ready);
         routes.put("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
@@ -209,6 +218,41 @@ public final class DashboardServer implements AutoCloseable {
         final Assets.Asset asset = assets.get(name).orElseThrow(() -> new io.javalin.http.NotFoundResponse());
         ctx.header("Cache-Control", name.equals("chart.umd.js") ? "public, max-age=86400" : "no-cache");
         ctx.contentType(asset.contentType()).result(asset.bytes());
+    }
+
+    /**
+     * A broadcast overlay: a fixed page that reads its parameters from its own address. They are checked here first,
+     * so that a mistyped address in a video mixer fails at once with a message rather than showing an empty overlay.
+     */
+    private void overlay(final Context ctx, final String page, final Set<String> required, final Set<String> allowed) {
+        final Map<String, List<String>> query = ctx.queryParamMap();
+        for (final String name : query.keySet()) {
+            if (!allowed.contains(name)) {
+                throw new BadRequestException("unknown parameter '" + EventFilter.printable(name) + "'; expected "
+                        + String.join(", ", allowed.stream().sorted().toList()));
+            }
+        }
+        for (final String name : required) {
+            if (!query.containsKey(name)) {
+                throw new BadRequestException("parameter '" + name + "' is required");
+            }
+        }
+        for (final Map.Entry<String, List<String>> param : query.entrySet()) {
+            if (param.getValue().size() != 1) {
+                throw new BadRequestException("parameter '" + param.getKey() + "' given " + param.getValue().size()
+                        + " times; give it once");
+            }
+            final String value = param.getValue().get(0);
+            if (param.getKey().equals("n")) {
+                if (!value.matches("[1-9][0-9]?") || Integer.parseInt(value) > MAX_OVERLAY_ROWS) {
+                    throw new BadRequestException("n must be a whole number from 1 to " + MAX_OVERLAY_ROWS + ", got '"
+                            + EventFilter.printable(value) + "'");
+                }
+            } else {
+                EventFilter.checkId(param.getKey(), value);
+            }
+        }
+        asset(ctx, page);
     }
 
     private void races(final Context ctx) {
