@@ -18,7 +18,7 @@ import java.util.List;
  * Every topic of the contract, declared once. Keys are strings, values JSON.
  *
  * <p>Partitions: the athlete-keyed topics share {@value #ATHLETE_PARTITIONS} partitions so that splits, the athlete
- * registry and per-athlete outputs are co-partitioned (the stream-table join needs it) and work spreads over 1, 2,
+ * registry and per-athlete outputs are co-partitioned (they meet in one task, where the athlete's store record is) and work spreads over 1, 2,
  * 3 or 6 stream threads or instances. {@code race-courses} holds a handful of records read whole by every instance
  * as a global table, so one partition.
  */
