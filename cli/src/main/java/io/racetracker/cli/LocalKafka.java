@@ -102,7 +102,9 @@ public final class LocalKafka implements AutoCloseable {
         if (isFree(preferred) && isFree(preferred + 1)) {
             return preferred;
         }
-        for (int port = 39092; port < 40000; port += 2) {
+        // below Linux's ephemeral range (32768 and up): a port there can be taken by any client's outgoing connection
+        // between this check and the broker's bind
+        for (int port = 20000; port < 32766; port += 2) {
             if (isFree(port) && isFree(port + 1)) {
                 return port;
             }

@@ -21,10 +21,17 @@ final class LocalCluster implements AutoCloseable {
 
     LocalCluster(final Path dir) throws IOException, InterruptedException {
         this.dir = dir;
-        // a random first choice: test runs of other checkouts on the same machine seldom reach for the same ports
-        this.bootstrap = "127.0.0.1:" + LocalKafka.freePortPair(39392 + 2 * ThreadLocalRandom.current()
-                .nextInt(250));
+        this.bootstrap = "127.0.0.1:" + freePortPair();
         startBroker();
+    }
+
+    /**
+     * A free pair of ports for a test's broker: a random first choice, so that test runs of other checkouts on the
+     * same machine seldom reach for the same ports, below Linux's ephemeral range (32768 and up), where any client's
+     * outgoing connection may take a port between the check and the broker's bind.
+     */
+    static int freePortPair() {
+        return LocalKafka.freePortPair(21000 + 2 * ThreadLocalRandom.current().nextInt(3500));
     }
 
     void startBroker() throws IOException, InterruptedException {

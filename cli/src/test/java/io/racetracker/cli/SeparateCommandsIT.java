@@ -17,7 +17,7 @@ class SeparateCommandsIT {
 
     @Test
     void brokerStreamsProduceAndConsoleConsumer(@TempDir final Path dir) throws Exception {
-        final String bootstrap = "127.0.0.1:" + LocalKafka.freePortPair(39292);
+        final String bootstrap = "127.0.0.1:" + LocalCluster.freePortPair();
         try (Launcher broker = Launcher.start(dir, "broker", "broker", "--bootstrap-server", bootstrap,
                 "--data-dir", dir.resolve("data").toString())) {
             broker.awaitOutput(out -> out.contains("Kafka broker running on " + bootstrap), Duration.ofMinutes(2));

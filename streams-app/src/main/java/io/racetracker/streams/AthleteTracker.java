@@ -163,7 +163,12 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
         }
         if (corrected.splits().isEmpty()) {
             store.put(key, corrected);
-            return TrackerOutput.stateOnly(null, List.of());
+            if (history.splits().isEmpty()) {
+                return TrackerOutput.stateOnly(null, List.of());
+            }
+            // the athlete's only accepted read voided: no state left to show, and off the boards
+            silence.forget(key);
+            return TrackerOutput.gone();
         }
         final AthleteProjection state = stateOf(course, corrected);
         store.put(key, corrected.withStanding(AthleteHistory.Standing.of(state)));
@@ -252,7 +257,8 @@ final class AthleteTracker implements Processor<String, AthleteInput, String, Tr
     /** Forwards the output with the updates the race's boards must hear of it. */
     private void forward(final Record<String, TrackerOutput> record) {
         final TrackerOutput out = record.value();
-        final List<BoardUpdate> boardUpdates = out.state() == null ? List.of() : shortlist.offer(BoardUpdate.of(out.state()));
+        final List<BoardUpdate> boardUpdates = out.stateGone() ? shortlist.withdraw(record.key())
+                : out.state() == null ? List.of() : shortlist.offer(BoardUpdate.of(out.state()));
         context.forward(boardUpdates.isEmpty() ? record : record.withValue(out.withBoardUpdates(boardUpdates)));
     }
 

@@ -130,6 +130,15 @@ final class BoardShortlist {
     }
 
     /**
+     * Takes an athlete off the boards (their only accepted read was voided: they have no state any more); returns what
+     * the race's boards must hear, nothing when they were on none.
+     */
+    List<BoardUpdate> withdraw(final String athleteKey) {
+        final BoardUpdate old = latest.get(athleteKey);
+        return old == null || old.disqualified() ? List.of() : offer(old.offTheBoards());
+    }
+
+    /**
      * Puts the athlete's new state in the board's first places if it belongs there; true when it does. An
      * athlete's own update never moves them back on a board (a new mat is further, anything else keeps their
      * place), so one of the first stays among them and no one else needs to move up.

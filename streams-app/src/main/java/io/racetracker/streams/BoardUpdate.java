@@ -39,6 +39,15 @@ public record BoardUpdate(
         return Keys.athlete(raceId, athleteId);
     }
 
+    /**
+     * The same athlete taken off every board: the race's boards take a disqualification as that (their results
+     * withdrawn, everyone behind moved up), and an update after it puts them back as a new athlete.
+     */
+    BoardUpdate offTheBoards() {
+        return new BoardUpdate(raceId, athleteId, bib, name, category, pacemaker, crossingId, timingPointId, distanceM,
+                elapsedMs, projectedFinishMs, pTarget, AthleteStatus.DSQ, readAt);
+    }
+
     boolean disqualified() {
         return status == AthleteStatus.DSQ;
     }

@@ -17,19 +17,26 @@ import java.util.List;
  * @param boardUpdates what the race's boards must hear of it ({@link BoardShortlist}), often nothing
  * @param dayCounts  the day's new observations of one race since the task last sent them, keyed by the race id
  *                   (and nothing else set); null otherwise
+ * @param stateGone  the athlete has no state any more (their only accepted read voided): a tombstone for
+ *                   {@code athlete-state}, and off the boards
  */
 record TrackerOutput(AthleteProjection projection, AthleteProjection state, List<RaceAlert> alerts,
                      BroadcastLine broadcast, DeadLetter deadLetter, List<BoardUpdate> boardUpdates,
-                     DayCounts dayCounts) {
+                     DayCounts dayCounts, boolean stateGone) {
 
     TrackerOutput(final AthleteProjection projection, final AthleteProjection state, final List<RaceAlert> alerts,
                   final BroadcastLine broadcast, final DeadLetter deadLetter) {
-        this(projection, state, alerts, broadcast, deadLetter, List.of(), null);
+        this(projection, state, alerts, broadcast, deadLetter, List.of(), null, false);
+    }
+
+    /** The athlete's state is gone: no accepted read is left. */
+    static TrackerOutput gone() {
+        return new TrackerOutput(null, null, List.of(), null, null, List.of(), null, true);
     }
 
     /** A task's new observations of a race's day, for the race's task. */
     static TrackerOutput observed(final DayCounts counts) {
-        return new TrackerOutput(null, null, List.of(), null, null, List.of(), counts);
+        return new TrackerOutput(null, null, List.of(), null, null, List.of(), counts, false);
     }
 
     static TrackerOutput rejected(final DeadLetter deadLetter) {
@@ -42,10 +49,10 @@ record TrackerOutput(AthleteProjection projection, AthleteProjection state, List
 
     /** The same output with a dead letter besides: a split taken back when this read came. */
     TrackerOutput withDeadLetter(final DeadLetter letter) {
-        return new TrackerOutput(projection, state, alerts, broadcast, letter, boardUpdates, dayCounts);
+        return new TrackerOutput(projection, state, alerts, broadcast, letter, boardUpdates, dayCounts, stateGone);
     }
 
     TrackerOutput withBoardUpdates(final List<BoardUpdate> updates) {
-        return new TrackerOutput(projection, state, alerts, broadcast, deadLetter, updates, dayCounts);
+        return new TrackerOutput(projection, state, alerts, broadcast, deadLetter, updates, dayCounts, stateGone);
     }
 }

@@ -67,6 +67,38 @@ class CorrectionsTest {
         }
     }
 
+    /** Voiding an athlete's only read leaves them no state: a tombstone for their state, and off the boards. */
+    @Test
+    void voidingTheOnlyReadRemovesTheStateAndTheBoardPlace() {
+        try (TopologyFixture fx = new TopologyFixture()) {
+            fx.register(course, ann, bea);
+            fx.read(course, ann, "5K", "0:17:00"); // a chip read that was not Ann's: she never started
+            fx.read(course, bea, "5K", "0:18:00");
+            fx.advanceWallClock(Duration.ofSeconds(2));
+            assertEquals(List.of("ann", "bea"), latestBoard(fx).entries().stream().map(Leaderboard.Entry::athleteId).toList());
+            fx.state.readRecordsToList();
+
+            fx.correct(correction(ann, Type.VOID_READ, "5K", null, null));
+            fx.advanceWallClock(Duration.ofSeconds(2));
+            final List<TestRecord<String, AthleteProjection>> states = fx.state.readRecordsToList();
+            assertEquals(1, states.size(), "one record: " + states);
+            assertEquals(ann.key(), states.get(0).key());
+            assertEquals(null, states.get(0).value(), "a tombstone: Ann has no state");
+            assertEquals(List.of("bea"), latestBoard(fx).entries().stream().map(Leaderboard.Entry::athleteId).toList(),
+                    "Ann off the board, Bea first");
+
+            // a true read later puts her back
+            fx.read(course, ann, "10K", "0:36:00");
+            fx.advanceWallClock(Duration.ofSeconds(2));
+            assertEquals(List.of("ann", "bea"), latestBoard(fx).entries().stream().map(Leaderboard.Entry::athleteId).toList());
+        }
+    }
+
+    private static Leaderboard latestBoard(final TopologyFixture fx) {
+        return fx.leaderboards.readValuesToList().stream().filter(b -> b.category().equals("ALL")).reduce((a, b) -> b)
+                .orElseThrow();
+    }
+
     @Test
     void aDisqualifiedAthleteLeavesTheBoardsAndTheResults() {
         try (TopologyFixture fx = new TopologyFixture()) {

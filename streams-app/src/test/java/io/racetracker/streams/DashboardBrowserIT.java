@@ -188,7 +188,7 @@ class DashboardBrowserIT {
         browser.get("http://127.0.0.1:" + dashboard.port() + "/");
         final WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofMillis(100));
         wait.ignoring(StaleElementReferenceException.class);
-        final CompletableFuture<RaceReplayer.Summary> replay = replay(DashboardRace.scenario(), 250);
+        final CompletableFuture<RaceReplayer.Summary> replay = replay(DashboardRace.scenario(), 1000);
         wait.until(b -> rowCount() == 4);
         // the followed leader's pace chart has a few segments to show
         wait.until(b -> ((Number) js("return Chart.getChart(document.getElementById('pace-chart')).data.datasets[0].data.length;"))
@@ -275,7 +275,7 @@ class DashboardBrowserIT {
         browser.get("http://127.0.0.1:" + dashboard.port() + "/");
         final WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofMillis(100));
         wait.ignoring(StaleElementReferenceException.class);
-        final CompletableFuture<RaceReplayer.Summary> replay = replay(DashboardRace.scenario(), 250);
+        final CompletableFuture<RaceReplayer.Summary> replay = replay(DashboardRace.scenario(), 1000);
         wait.until(b -> rowCount() == 4);
         assertEquals("INEOS 1:59 Challenge, Vienna", script("#race-list .race-current .race-name"));
         wait.until(b -> String.valueOf(script("#athlete-name")).equals("Eliud Kipchoge"));

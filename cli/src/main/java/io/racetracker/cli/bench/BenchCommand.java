@@ -119,7 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
         boolean ok = false;
         try {
             if (kafka.bootstrapServer == null) {
-                final int port = LocalKafka.freePortPair(49092);
+                final int port = LocalKafka.freePortPair(28092);
                 System.out.printf("Starting a local Kafka broker on 127.0.0.1:%d ...%n", port);
                 broker = LocalKafka.start(workDir.resolve("broker"), port, workDir.resolve("broker.log"));
                 brokerProcess = broker.process();

@@ -333,6 +333,7 @@ public final class OutputFeed implements AutoCloseable {
         final boolean mine = metrics.owns(record.partition());
         final boolean uncounted = unseen && mine && record.offset() >= countFrom.getOrDefault(partition, Long.MAX_VALUE);
         if (record.value() == null) {
+            forget(record);
             return;
         }
         if (uncounted) {
@@ -386,6 +387,20 @@ public final class OutputFeed implements AutoCloseable {
             }
             for (final Subscriber subscriber : subscribers) {
                 subscriber.offer(event);
+            }
+        }
+    }
+
+    /** A tombstone: an athlete's state or result is gone (a voided read, a withdrawn result); snapshots leave it out. */
+    private void forget(final ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null) {
+            return;
+        }
+        synchronized (lock) {
+            if (record.topic().equals(Topics.ATHLETE_STATE.name())) {
+                states.remove(record.key());
+            } else if (record.topic().equals(Topics.RACE_RESULTS.name())) {
+                results.remove(record.key());
             }
         }
     }
