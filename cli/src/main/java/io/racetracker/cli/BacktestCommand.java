@@ -10,6 +10,7 @@ import io.racetracker.core.nowcast.NowcastSettings;
 import io.racetracker.core.race.RaceTime;
 import io.racetracker.core.racefile.RaceFile;
 import io.racetracker.core.racefile.RaceFileReader;
+import io.racetracker.core.results.RaceNames;
 import io.racetracker.core.results.ResultsFile;
 import io.racetracker.core.results.ResultsFormat;
 import io.racetracker.core.results.ResultsReader;
@@ -108,7 +109,8 @@ final class BacktestCommand implements Callable<Integer> {
         final Backtest.Result result;
         try (BufferedWriter csv = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
              Progress progress = Progress.start("runners", runners.size(), null, quiet)) {
-            result = new Backtest(model, new EvenPaceModel(), targetMs).run(runners, csv, progress::step);
+            result = new Backtest(RaceNames.raceOf(results.getFileName().toString()), model, new EvenPaceModel(),
+                    targetMs).run(runners, csv, progress::step);
         }
         print(result, console);
         console.printf("Wrote %d predictions to %s%n", result.rows(), out);
@@ -125,7 +127,7 @@ final class BacktestCommand implements Callable<Integer> {
         settings = settings.withEvidence(evidence != null ? evidence : settings.evidence(),
                 levelEvidence != null ? levelEvidence : settings.levelEvidence());
         settings = settings.withBandFloor(bandFloor != null ? bandFloor : settings.bandFloor());
-        final ClockBacktest backtest = new ClockBacktest(model, settings, targetMs,
+        final ClockBacktest backtest = new ClockBacktest(raceFile.raceId(), model, settings, targetMs,
                 Math.round(startSpreadMinutes * 60_000), ClockBacktest.PUBLISH_EVERY_MS);
         final List<ClockBacktest.Placed> field = backtest.place(runners, raceFile);
         console.printf("Race %s: %d finishers in its waves, %d in none (left out); start-line spread %.1f min%n",

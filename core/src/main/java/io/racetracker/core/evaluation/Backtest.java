@@ -24,11 +24,17 @@ public final class Backtest {
     public static final String HEADER = "bib,split_km,elapsed_s,projected_finish_s,p10_s,p90_s,p_target,actual_finish_s,"
             + "p25_s,p75_s,p2_5_s,p97_5_s,baseline_finish_s,baseline_p_target";
 
+    private final String raceId;
     private final FinishTimeModel model;
     private final FinishTimeModel baseline;
     private final long targetMs;
 
-    public Backtest(final FinishTimeModel model, final FinishTimeModel baseline, final long targetMs) {
+    /**
+     * @param raceId the race the results are of ({@code berlin-2016}): on a course the model was not fitted on, its
+     *               bands carry what such a course adds ({@link FinishTimeModel#courseBandScale}), as they do live
+     */
+    public Backtest(final String raceId, final FinishTimeModel model, final FinishTimeModel baseline, final long targetMs) {
+        this.raceId = raceId;
         this.model = model;
         this.baseline = baseline;
         this.targetMs = targetMs;
@@ -253,7 +259,8 @@ public final class Backtest {
                         continue;
                     }
                     splits.add(new Split(mat.distanceM(), mat.elapsedMs()));
-                    final FinishForecast f = model.forecast(splits, Courses.MARATHON_M, profile);
+                    final FinishForecast f = model.forecast(splits, Courses.MARATHON_M, profile)
+                            .withSpreadScaled(model.courseBandScale(raceId, mat.distanceM()));
                     final FinishForecast b = baseline.forecast(splits, Courses.MARATHON_M, profile);
                     write(line, runner, mat.distanceM(), mat.elapsedMs(), f, b, csv);
                     rows++;

@@ -39,14 +39,20 @@ public final class ClockBacktest {
     /** How often the race's conditions are recomputed and published, as the streams app does. */
     public static final long PUBLISH_EVERY_MS = 10_000;
 
+    private final String raceId;
     private final FinishTimeModel model;
     private final NowcastSettings settings;
     private final long targetMs;
     private final long startSpreadMs;
     private final long publishEveryMs;
 
-    public ClockBacktest(final FinishTimeModel model, final NowcastSettings settings, final long targetMs,
-                  final long startSpreadMs, final long publishEveryMs) {
+    /**
+     * @param raceId the race replayed: on a course the model was not fitted on, both the fixed model's bands and the
+     *               nowcast's carry what such a course adds ({@link FinishTimeModel#courseBandScale}), as they do live
+     */
+    public ClockBacktest(final String raceId, final FinishTimeModel model, final NowcastSettings settings,
+                         final long targetMs, final long startSpreadMs, final long publishEveryMs) {
+        this.raceId = raceId;
         this.model = model;
         this.settings = settings;
         this.targetMs = targetMs;
@@ -171,9 +177,12 @@ public final class ClockBacktest {
                 final SoFar so = progress.computeIfAbsent(runner, r -> new SoFar());
                 so.splits.add(new Split(read.distanceM(), read.elapsedMs()));
                 final boolean finish = read.mat() == mats.size();
-                final FinishForecast fixed = model.forecast(so.splits, Courses.MARATHON_M,
+                final FinishForecast model = this.model.forecast(so.splits, Courses.MARATHON_M,
                         new RunnerProfile(runner.sex(), runner.age()));
-                final FinishForecast now = finish ? fixed : conditions.correct(fixed, read.mat(), Courses.MARATHON_M);
+                final double courseScale = finish ? 1 : this.model.courseBandScale(raceId, read.distanceM());
+                final FinishForecast fixed = model.withSpreadScaled(courseScale);
+                final FinishForecast now = finish ? fixed
+                        : conditions.correct(model, read.mat(), Courses.MARATHON_M, courseScale);
                 if (!finish) {
                     write(read, fixed, now, csv);
                     rows++;

@@ -12,4 +12,12 @@ public interface FinishTimeModel {
      * @return the forecast; {@link FinishForecast#finished(long)} once a split is at the finish
      */
     FinishForecast forecast(List<Split> splits, double courseDistanceM, RunnerProfile profile);
+
+    /**
+     * The factor on the band of a forecast from {@code distanceM} in race {@code raceId}: above 1 on a course the
+     * model was not fitted on, for what such a course adds before its field has shown it; 1 by default.
+     */
+    default double courseBandScale(final String raceId, final double distanceM) {
+        return 1;
+    }
 }

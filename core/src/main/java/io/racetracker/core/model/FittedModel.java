@@ -1,12 +1,14 @@
 package io.racetracker.core.model;
 
 import io.racetracker.core.json.Json;
+import io.racetracker.core.results.RaceNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -34,6 +36,8 @@ public final class FittedModel implements FinishTimeModel {
     private final int medianIndex;
     /** Per fit and pace bin, the share of the band's variance that is the race-day component. */
     private final double[][] raceDayShare;
+    /** The courses the centre was fitted on: on any other, the band carries {@link #courseBandScale}. */
+    private final Set<String> courses;
 
     public FittedModel(final ModelParameters parameters) {
         this.parameters = parameters;
@@ -68,6 +72,7 @@ public final class FittedModel implements FinishTimeModel {
             throw new IllegalArgumentException("the residual quantiles must include p = 0.5");
         }
         this.medianIndex = median;
+        this.courses = parameters.courses();
         this.raceDayShare = new double[fits.length][];
         for (int i = 0; i < fits.length; i++) {
             raceDayShare[i] = raceDayShares(fits[i], p);
@@ -127,6 +132,31 @@ public final class FittedModel implements FinishTimeModel {
 
     public ModelParameters parameters() {
         return parameters;
+    }
+
+    /**
+     * On a course the model was fitted on (the race id's course, {@code boston-2023} gives {@code boston}), 1; on any
+     * other, the fits' {@code unknownCourseScale} at this distance, interpolated between fitted mats, never below 1.
+     */
+    @Override
+    public double courseBandScale(final String raceId, final double distanceM) {
+        if (courses.contains(RaceNames.courseOf(raceId))) {
+            return 1;
+        }
+        int k = 0;
+        while (k + 1 < fits.length && distances[k + 1] <= distanceM) {
+            k++;
+        }
+        final double here = unknownCourseScale(fits[k]);
+        if (k + 1 >= fits.length || distanceM <= distances[k]) {
+            return here;
+        }
+        final double w = (distanceM - distances[k]) / (distances[k + 1] - distances[k]);
+        return (1 - w) * here + w * unknownCourseScale(fits[k + 1]);
+    }
+
+    private static double unknownCourseScale(final ModelParameters.DistanceFit fit) {
+        return fit.unknownCourseScale() == null ? 1 : Math.max(1, fit.unknownCourseScale());
     }
 
     @Override

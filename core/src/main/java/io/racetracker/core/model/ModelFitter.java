@@ -93,7 +93,7 @@ public final class ModelFitter {
             progress.accept(k);
         }
         final boolean calibrated = training.size() > 1 || !dayEffect.isEmpty();
-        return new ModelParameters(
+        final ModelParameters fitted = new ModelParameters(
                 "Fade-ratio regression per split distance with empirical residual quantiles per pace level"
                         + (calibrated ? "; bands from leave-one-race-out residuals centred per race plus a race-day"
                         + " component" : "")
@@ -102,6 +102,7 @@ public final class ModelFitter {
                 new ModelParameters.ElitePrior(fits.stream().mapToDouble(f -> f.binCentres()[0]).min().orElseThrow(),
                         Math.log(ELITE_FULL_PRIOR_S_PER_KM), ELITE_SPREAD_SCALE),
                 List.copyOf(dayEffectFrom));
+        return UnknownCourseBand.fit(fitted, dayEffect);
     }
 
     /** One mat's usable rows: features, fade ratio and the index of the race each came from. */
@@ -257,7 +258,7 @@ public final class ModelFitter {
             }
         }
         return new ModelParameters.DistanceFit(rows.distanceM(), n, knots, Statistics.roundAll(beta), quantiles, raceDaySd,
-                runnerScale);
+                runnerScale, null);
     }
 
     private static double quantileOf(final double[] q, final double p) {

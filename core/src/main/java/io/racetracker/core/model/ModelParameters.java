@@ -1,11 +1,14 @@
 package io.racetracker.core.model;
 
 import io.racetracker.core.json.Json;
+import io.racetracker.core.results.RaceNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The fitted model's parameters, as kept in the committed resource {@code finish-model.json}.
@@ -60,9 +63,29 @@ public record ModelParameters(String description, List<String> fittedOn, int run
      *                      course, convolved into the quantiles; 0 or null (older files) when not estimated
      * @param runnerScale   how one runner's spread within a race day differs from the bin's (null in older files:
      *                      every runner gets the bin's band)
+     * @param unknownCourseScale the factor on the band of a projection from here on a course the model was not
+     *                      fitted on ({@link UnknownCourseBand}); null (older files, or no such course to measure it
+     *                      on) is 1
      */
     public record DistanceFit(double distanceM, int runners, double[] binCentres, double[] coefficients,
-                              double[][] quantiles, Double raceDaySd, RunnerScale runnerScale) {
+                              double[][] quantiles, Double raceDaySd, RunnerScale runnerScale,
+                              Double unknownCourseScale) {
+
+        /** This fit with the factor on the band of an unknown course. */
+        public DistanceFit withUnknownCourseScale(final double scale) {
+            return new DistanceFit(distanceM, runners, binCentres, coefficients, quantiles, raceDaySd, runnerScale, scale);
+        }
+    }
+
+    /** The courses the model's centre was fitted on, from the names of its files ({@code boston-2022.csv.gz} gives {@code boston}). */
+    public Set<String> courses() {
+        return fittedOn == null ? Set.of()
+                : fittedOn.stream().map(RaceNames::raceOf).map(RaceNames::courseOf).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The same parameters with other fits. */
+    public ModelParameters withDistances(final List<DistanceFit> fits) {
+        return new ModelParameters(description, fittedOn, runners, features, probabilities, fits, elitePrior, dayEffectFrom);
     }
 
     /**

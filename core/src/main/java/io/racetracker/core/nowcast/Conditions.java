@@ -54,12 +54,23 @@ public record Conditions(double[] matsM, double[][] effect, long[] runners, doub
      * {@link NowcastSettings#bandFloor} of its width as the day on the rest of the course becomes known.
      */
     public FinishForecast correct(final FinishForecast fixed, final int from, final double courseM) {
+        return correct(fixed, from, courseM, 1);
+    }
+
+    /**
+     * As {@link #correct(FinishForecast, int, double)} on a course whose band the model widens by
+     * {@code courseScale} (its {@code courseBandScale}: what a course it was not fitted on adds): the widening goes
+     * as the field ahead shows the course, in step with how much of the rest of it is known.
+     */
+    public FinishForecast correct(final FinishForecast fixed, final int from, final double courseM,
+                                  final double courseScale) {
         if (fixed.medianRemainingMs() == 0 || from < 0 || from >= effect.length) {
-            return fixed;
+            return fixed.withSpreadScaled(courseScale);
         }
         final int level = settings.level(fixed.projectedFinishMs() / courseM);
         final double factor = remainingFactor(from, level);
-        final double band = 1 - (1 - settings.bandFloor()) * known(from);
+        final double known = known(from);
+        final double band = (1 + (courseScale - 1) * (1 - known)) * (1 - (1 - settings.bandFloor()) * known);
         return fixed.withMedianRemaining(fixed.medianRemainingMs() * factor).withSpreadScaled(band);
     }
 

@@ -39,7 +39,8 @@ public final class Projector {
     /**
      * As {@link #project(Course, Athlete, List, SplitEvent)}, with the model's forecast corrected for the day as
      * the field ahead has shown it ({@link Conditions#correct}) before the finish, band, P(target) and ETA are taken
-     * from it.
+     * from it. On a course the model was not fitted on, the band first carries what such a course adds
+     * ({@link FinishTimeModel#courseBandScale}), and the field ahead takes it off as it shows the course.
      *
      * @param conditions the race's conditions, or null for the fixed model alone
      */
@@ -47,8 +48,10 @@ public final class Projector {
                                      final SplitEvent latest, final Conditions conditions) {
         final boolean finished = finished(course, latest);
         final FinishForecast fixed = fixedForecast(course, athlete, history, latest);
-        final FinishForecast forecast = finished || conditions == null ? fixed
-                : conditions.correct(fixed, matIndex(conditions, latest.distanceM()), course.distanceM());
+        final double courseScale = finished ? 1 : model.courseBandScale(course.raceId(), latest.distanceM());
+        final FinishForecast forecast = finished ? fixed
+                : conditions == null ? fixed.withSpreadScaled(courseScale)
+                : conditions.correct(fixed, matIndex(conditions, latest.distanceM()), course.distanceM(), courseScale);
 
         final int index = history.indexOf(latest);
         final SplitEvent previous = index > 0 ? history.get(index - 1) : null;

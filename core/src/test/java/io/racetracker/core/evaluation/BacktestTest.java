@@ -35,7 +35,7 @@ class BacktestTest {
         final List<RunnerResult> runners = ResultsReader.read(sample(), ResultsFormat.BOSTON).runners();
         final StringWriter csv = new StringWriter();
 
-        final Backtest.Result result = new Backtest(heldOut, new EvenPaceModel(), 12_840_000)
+        final Backtest.Result result = new Backtest("boston-2023", heldOut, new EvenPaceModel(), 12_840_000)
                 .run(runners, csv, () -> { });
 
         assertTrue(result.completeRunners() > 200);
@@ -52,7 +52,7 @@ class BacktestTest {
 
     private static Backtest.Result replaySample(final FinishTimeModel model) throws Exception {
         final List<RunnerResult> runners = ResultsReader.read(sample(), ResultsFormat.BOSTON).runners();
-        return new Backtest(model, new EvenPaceModel(), 12_840_000).run(runners, new StringWriter(), () -> { });
+        return new Backtest("boston-2023", model, new EvenPaceModel(), 12_840_000).run(runners, new StringWriter(), () -> { });
     }
 
     @Test
@@ -115,7 +115,7 @@ class BacktestTest {
         final List<RunnerResult> runners = ResultsReader.read(sample(), ResultsFormat.BOSTON).runners().subList(0, 3);
         final StringWriter csv = new StringWriter();
 
-        new Backtest(Models.live(), new EvenPaceModel(), 7_200_000).run(runners, csv, () -> { });
+        new Backtest("boston-2023", Models.live(), new EvenPaceModel(), 7_200_000).run(runners, csv, () -> { });
 
         final String finish = csv.toString().lines().filter(l -> l.startsWith("1,42.1950,")).findFirst().orElseThrow();
         final String[] f = finish.split(",");

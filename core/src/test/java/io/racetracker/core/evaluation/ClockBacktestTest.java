@@ -38,7 +38,7 @@ class ClockBacktestTest {
     }
 
     private static ClockBacktest backtest() {
-        return new ClockBacktest(MODEL, EAGER, TARGET_MS, 15 * 60_000, ClockBacktest.PUBLISH_EVERY_MS);
+        return new ClockBacktest("boston-2023", MODEL, EAGER, TARGET_MS, 15 * 60_000, ClockBacktest.PUBLISH_EVERY_MS);
     }
 
     private static List<String[]> rows(final String csv) {

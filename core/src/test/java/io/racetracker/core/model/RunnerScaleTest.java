@@ -112,7 +112,7 @@ class RunnerScaleTest {
         }
         final ModelParameters.DistanceFit fit = new ModelParameters.DistanceFit(20_000, 1000,
                 new double[] {Math.log(300)}, new double[1 + Features.EXTRA], new double[][] {q}, raceDaySd,
-                new ModelParameters.RunnerScale(new double[] {0}, new double[] {0, Math.log(2), 0, 0, 0, 0}));
+                new ModelParameters.RunnerScale(new double[] {0}, new double[] {0, Math.log(2), 0, 0, 0, 0}), null);
         return new FittedModel(new ModelParameters("test", List.of(), 1000, List.of(Features.EXTRA_NAMES), p,
                 List.of(fit), new ModelParameters.ElitePrior(Math.log(150), Math.log(140), 0.2), List.of()));
     }

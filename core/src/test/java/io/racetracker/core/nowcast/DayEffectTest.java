@@ -111,4 +111,31 @@ class DayEffectTest {
         assertEquals(Math.log(1.1), DayEffect.revision(1_000, 11_000, 12_000), 1e-12);
         assertTrue(Double.isNaN(DayEffect.revision(1_000, 1_000, 12_000)));
     }
+
+    @Test
+    void theBandAnUnknownCourseAddsGoesAsTheFieldShowsTheCourse() {
+        final FinishForecast fixed = new FinishForecast(6_000_000, 6_600_000, 0.1);
+        final double width = width80(fixed);
+        final double courseScale = 1.3;
+
+        final Conditions nobodyYet = new DayEffect(MATS, SETTINGS).conditions();
+        assertEquals(courseScale, width80(nobodyYet.correct(fixed, 3, MATS[9], courseScale)) / width, 1e-9,
+                "before anyone has run the rest of the course, the band carries all of it");
+        assertEquals(1, width80(nobodyYet.correct(fixed, 3, MATS[9])) / width, 1e-9, "a course the model knows");
+
+        final Conditions known = field(new double[9], 200_000, 3).conditions();
+        assertTrue(known.known(3) > 0.99, "a field of 200,000 has shown the whole course");
+        final double narrowed = width80(known.correct(fixed, 3, MATS[9], courseScale)) / width;
+        assertEquals(1 - (1 - SETTINGS.bandFloor()) * known.known(3), narrowed / (1 + (courseScale - 1) * (1 - known.known(3))),
+                1e-9);
+        assertTrue(narrowed < 1, "the course's share is gone and the day's band narrows: " + narrowed);
+
+        final Conditions half = field(new double[9], (int) SETTINGS.evidence(), 4).conditions();
+        final double between = width80(half.correct(fixed, 3, MATS[9], courseScale)) / width;
+        assertTrue(between > narrowed && between < courseScale, "half known: between the two, " + between);
+    }
+
+    private static double width80(final FinishForecast forecast) {
+        return forecast.spread().quantile(0.9) - forecast.spread().quantile(0.1);
+    }
 }
