@@ -12,9 +12,7 @@ import static io.racetracker.streams.StateNames.DAY_EFFECTS_STORE;
 import static io.racetracker.streams.StateNames.LEADERBOARDS_STORE;
 
 import io.racetracker.core.event.AthleteProjection;
-import io.racetracker.core.event.Course;
 import io.racetracker.core.event.Leaderboard;
-import io.racetracker.core.event.RaceConditions;
 import io.racetracker.core.event.RaceResult;
 import io.racetracker.core.json.JsonSerde;
 import io.racetracker.core.model.FinishTimeModel;
@@ -55,6 +53,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.ValueMapper;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -133,14 +132,7 @@ public final class TrackerTopology {
      * course that cannot be read is set aside rather than killing the global thread.
      */
     private static void courseTable(final StreamsBuilder builder) {
-        // every read looks its course up: the store hands out the course parsed once, not parsed again per read
-        final RepeatedValues<Course> courses = new RepeatedValues<>(Topics.RACE_COURSES.valueSerde());
-        builder.addGlobalStore(Stores.timestampedKeyValueStoreBuilder(
-                        Stores.persistentTimestampedKeyValueStore(COURSES_STORE), Serdes.String(), courses)
-                        .withCachingEnabled().withLoggingDisabled(),
-                Topics.RACE_COURSES.name(),
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("courses-source"),
-                CourseTable.CourseUpdater::new);
+        globalTable(builder, Topics.RACE_COURSES, COURSES_STORE, "courses-source", CourseTable.CourseUpdater::new);
     }
 
     /**
@@ -149,14 +141,22 @@ public final class TrackerTopology {
      * {@link ConditionsTable.ConditionsUpdater} as the courses are.
      */
     private static void conditionsTable(final StreamsBuilder builder) {
-        // every projection looks its race's conditions up: the store hands out the value parsed once
-        final RepeatedValues<RaceConditions> conditions = new RepeatedValues<>(Topics.RACE_CONDITIONS.valueSerde());
+        globalTable(builder, Topics.RACE_CONDITIONS, CONDITIONS_STORE, "conditions-source", ConditionsTable.ConditionsUpdater::new);
+    }
+
+    /**
+     * A topic into a global store that every instance holds whole, read as raw bytes and parsed by the store's own
+     * processor ({@code updater}), so that a record that cannot be read is skipped rather than killing the global
+     * thread. Every read looks the store up: it hands out each value parsed once, not parsed again per lookup.
+     */
+    private static <V> void globalTable(final StreamsBuilder builder, final Topic<V> topic, final String store,
+                                        final String source, final ProcessorSupplier<String, byte[], Void, Void> updater) {
         builder.addGlobalStore(Stores.timestampedKeyValueStoreBuilder(
-                        Stores.persistentTimestampedKeyValueStore(CONDITIONS_STORE), Serdes.String(), conditions)
+                        Stores.persistentTimestampedKeyValueStore(store), Serdes.String(), new RepeatedValues<>(topic.valueSerde()))
                         .withCachingEnabled().withLoggingDisabled(),
-                Topics.RACE_CONDITIONS.name(),
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("conditions-source"),
-                ConditionsTable.ConditionsUpdater::new);
+                topic.name(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(source),
+                updater);
     }
 
     /**
