@@ -29,7 +29,7 @@ public final class DeadLetterHandlers {
     private DeadLetterHandlers() {
     }
 
-    /** For registrations and read-back views that are not valid JSON (courses are parsed by {@link CourseTable}). */
+    /** For registrations and read-back views that are not valid JSON (courses are parsed by {@code CourseTable}). */
     public static final class Deserialization implements DeserializationExceptionHandler {
         @Override
         public Response handleError(final ErrorHandlerContext context, final ConsumerRecord<byte[], byte[]> record,

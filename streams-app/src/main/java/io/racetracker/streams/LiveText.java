@@ -9,7 +9,7 @@ import io.racetracker.core.race.RaceTime;
 import java.util.Locale;
 
 /** How the tracker words things for people: names, places on the course, broadcast lines. */
-final class LiveText {
+public final class LiveText {
     /** Longest name, in characters (code points), that outputs carry; a longer one ends in an ellipsis. */
     static final int MAX_NAME_LENGTH = 100;
     private static final String ELLIPSIS = "\u2026";
@@ -32,7 +32,7 @@ final class LiveText {
     }
 
     /** The registration with its name as outputs show it ({@link #shownName}); the same object when it is short. */
-    static Athlete shown(final Athlete athlete) {
+    public static Athlete shown(final Athlete athlete) {
         final String name = shownName(athlete.name());
         return name.equals(athlete.name()) ? athlete : new Athlete(athlete.athleteId(), athlete.raceId(), athlete.bib(),
                 name, athlete.country(), athlete.sex(), athlete.category(), athlete.age(), athlete.targetMs(),
@@ -40,7 +40,7 @@ final class LiveText {
     }
 
     /** "Eliud Kipchoge" reads as KIPCHOGE, as on broadcast graphics. */
-    static String shortName(final String name) {
+    public static String shortName(final String name) {
         int end = name.length();
         while (end > 0 && Character.isWhitespace(name.charAt(end - 1))) {
             end--;
@@ -53,12 +53,12 @@ final class LiveText {
     }
 
     /** "at 25 km" (or "at 15.5 mi" where the race reads miles), "at HALF", "at LOOP lap 3". */
-    static String at(final AthleteProjection p, final Units units) {
+    public static String at(final AthleteProjection p, final Units units) {
         return "at " + place(p, units);
     }
 
     /** "25 km" (or "15.5 mi" where the race reads miles), "HALF", "LOOP lap 3": where the athlete was last read. */
-    static String place(final AthleteProjection p, final Units units) {
+    public static String place(final AthleteProjection p, final Units units) {
         final String id = p.timingPointId();
         if (id.length() > 1 && id.endsWith("K") && id.chars().limit(id.length() - 1).allMatch(Character::isDigit)) {
             return units == Units.KM ? id.substring(0, id.length() - 1) + " km" : RaceTime.distance(p.distanceM(), units);
@@ -67,7 +67,7 @@ final class LiveText {
     }
 
     /** {@code KIPCHOGE 1:59:43 PROJ - 87% SUB-2:00 - +11 s AT HALF}; {@code KIPCHOGE FINISHES 1:59:40 - SUB-2:00}. */
-    static BroadcastLine broadcast(final AthleteProjection p, final Units units) {
+    public static BroadcastLine broadcast(final AthleteProjection p, final Units units) {
         final String name = shortName(p.name());
         final String target = "SUB-" + RaceTime.target(p.targetMs());
         final String text = p.status() == AthleteStatus.FINISHED

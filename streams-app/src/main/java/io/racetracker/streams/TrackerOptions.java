@@ -155,7 +155,7 @@ public record TrackerOptions(
     }
 
     /** Whether projections are corrected by the day as the field ahead has shown it ({@link #conditionsInterval}). */
-    boolean nowcast() {
+    public boolean nowcast() {
         return !conditionsInterval.isZero();
     }
 

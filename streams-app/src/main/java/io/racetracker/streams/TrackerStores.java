@@ -8,6 +8,8 @@ import io.racetracker.core.model.FinishTimeModel;
 import io.racetracker.core.nowcast.Conditions;
 import io.racetracker.core.projection.Projector;
 import io.racetracker.core.topic.Keys;
+import io.racetracker.streams.athlete.AthleteHistory;
+import io.racetracker.streams.athlete.AthleteTracker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,16 +24,16 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 /**
  * Read access to this instance's part of the tracker's state, for interactive queries. An athlete's state is not
  * stored twice: it is projected, with the same code and model as the published {@code athlete-state}, from the
- * accepted splits in {@value TrackerTopology#ATHLETE_SPLITS_STORE}. Leaderboards are the latest published ones.
+ * accepted splits in {@value StateNames#ATHLETE_SPLITS_STORE}. Leaderboards are the latest published ones.
  *
  * <p>Every method throws {@link InvalidStateStoreException} while a store is not queryable (starting, rebalancing,
  * or the key's partition is not on this instance).
  */
 public final class TrackerStores {
     /** The store, and key, whose owner answers for an athlete: key {@code raceId/athleteId}. */
-    public static final String ATHLETE_OWNER_STORE = TrackerTopology.ATHLETE_SPLITS_STORE;
+    public static final String ATHLETE_OWNER_STORE = StateNames.ATHLETE_SPLITS_STORE;
     /** The store, and key, whose owner answers for a race's leaderboards: key the race id. */
-    public static final String RACE_OWNER_STORE = TrackerTopology.LEADERBOARDS_STORE;
+    public static final String RACE_OWNER_STORE = StateNames.LEADERBOARDS_STORE;
 
     private final KafkaStreams streams;
     private final Projector projector;
@@ -50,41 +52,41 @@ public final class TrackerStores {
 
     /** The athlete's latest state, or empty when no split of theirs was accepted here. */
     public Optional<AthleteProjection> athleteState(final String raceId, final String athleteId) {
-        final AthleteHistory history = this.<AthleteHistory>plain(TrackerTopology.ATHLETE_SPLITS_STORE)
+        final AthleteHistory history = this.<AthleteHistory>plain(StateNames.ATHLETE_SPLITS_STORE)
                 .get(Keys.athlete(raceId, athleteId));
         if (history == null || history.splits().isEmpty()) {
             return Optional.empty();
         }
-        final Course course = valueOf(this.<Course>timestamped(TrackerTopology.COURSES_STORE).get(history.latest().raceId()));
+        final Course course = valueOf(this.<Course>timestamped(StateNames.COURSES_STORE).get(history.latest().raceId()));
         return history.athlete() == null || course == null ? Optional.empty()
                 : Optional.of(AthleteTracker.stateOf(projector, course, history, conditions(course.raceId())));
     }
 
-    /** The race's latest conditions from the global store {@value TrackerTopology#CONDITIONS_STORE}, or null. */
+    /** The race's latest conditions from the global store {@value StateNames#CONDITIONS_STORE}, or null. */
     private Conditions conditions(final String raceId) {
         if (!nowcast) {
             return null;
         }
-        final RaceConditions published = valueOf(this.<RaceConditions>timestamped(TrackerTopology.CONDITIONS_STORE)
+        final RaceConditions published = valueOf(this.<RaceConditions>timestamped(StateNames.CONDITIONS_STORE)
                 .get(raceId));
         return published == null ? null : published.conditions();
     }
 
     /** The latest published leaderboard of a race and category ({@code ALL} for the whole race), or empty. */
     public Optional<Leaderboard> leaderboard(final String raceId, final String category) {
-        return Optional.ofNullable(this.<Leaderboard>plain(TrackerTopology.LEADERBOARDS_STORE)
+        return Optional.ofNullable(this.<Leaderboard>plain(StateNames.LEADERBOARDS_STORE)
                 .get(Leaderboard.key(raceId, category)));
     }
 
     /** How many races' courses this instance holds (about): a query every instance can answer when it works. */
     public long courseCount() {
-        return this.<Course>timestamped(TrackerTopology.COURSES_STORE).approximateNumEntries();
+        return this.<Course>timestamped(StateNames.COURSES_STORE).approximateNumEntries();
     }
 
-    /** Every race's course, from the global store {@value TrackerTopology#COURSES_STORE}, in race id order. */
+    /** Every race's course, from the global store {@value StateNames#COURSES_STORE}, in race id order. */
     public List<Course> courses() {
         final List<Course> courses = new ArrayList<>();
-        try (KeyValueIterator<String, ValueAndTimestamp<Course>> all = this.<Course>timestamped(TrackerTopology.COURSES_STORE).all()) {
+        try (KeyValueIterator<String, ValueAndTimestamp<Course>> all = this.<Course>timestamped(StateNames.COURSES_STORE).all()) {
             all.forEachRemaining(entry -> {
                 if (entry.value != null && entry.value.value() != null) {
                     courses.add(entry.value.value());

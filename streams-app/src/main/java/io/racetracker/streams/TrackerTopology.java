@@ -1,70 +1,108 @@
 package io.racetracker.streams;
 
+import static io.racetracker.streams.StateNames.ATHLETE_SPLITS_STORE;
+import static io.racetracker.streams.StateNames.BOARD_ATHLETES_STORE;
+import static io.racetracker.streams.StateNames.BOARD_MATS_STORE;
+import static io.racetracker.streams.StateNames.BOARD_META_STORE;
+import static io.racetracker.streams.StateNames.BOARD_UPDATES;
+import static io.racetracker.streams.StateNames.CONDITIONS_DELTAS;
+import static io.racetracker.streams.StateNames.CONDITIONS_STORE;
+import static io.racetracker.streams.StateNames.COURSES_STORE;
+import static io.racetracker.streams.StateNames.DAY_EFFECTS_STORE;
+import static io.racetracker.streams.StateNames.LEADERBOARDS_STORE;
+
+import io.racetracker.core.event.AthleteProjection;
+import io.racetracker.core.event.Leaderboard;
+import io.racetracker.core.event.RaceResult;
 import io.racetracker.core.json.JsonSerde;
 import io.racetracker.core.model.FinishTimeModel;
 import io.racetracker.core.projection.Projector;
 import io.racetracker.core.topic.Topic;
 import io.racetracker.core.topic.Topics;
+import io.racetracker.streams.athlete.AthleteHistory;
+import io.racetracker.streams.athlete.AthleteTracker;
+import io.racetracker.streams.athlete.TrackerOutput;
+import io.racetracker.streams.board.BoardOutput;
+import io.racetracker.streams.board.BoardShortlist;
+import io.racetracker.streams.board.BoardState;
+import io.racetracker.streams.board.BoardUpdate;
+import io.racetracker.streams.board.RaceBoard;
+import io.racetracker.streams.conditions.ConditionsTable;
+import io.racetracker.streams.conditions.DayCounts;
+import io.racetracker.streams.conditions.RaceConditionsBuilder;
+import io.racetracker.streams.intake.AthleteInput;
+import io.racetracker.streams.intake.CorrectionParser;
+import io.racetracker.streams.intake.CourseLookup;
+import io.racetracker.streams.intake.CourseTable;
+import io.racetracker.streams.intake.ParsedSplit;
+import io.racetracker.streams.intake.RegistrationParser;
+import io.racetracker.streams.intake.SplitParser;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.ValueMapper;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The tracker's topology. Every key is a string; every value JSON.
+ * The tracker's topology, the whole graph, built here from the first source to the last sink. Every key is a string;
+ * every value JSON. {@link #build} reads as the data flows:
  *
+ * <ol>
+ *   <li>{@link #courseTable} and {@link #conditionsTable}: the global stores every instance holds whole</li>
+ *   <li>{@link #registrations}, {@link #reads} and {@link #corrections}: the intake, parsed from raw bytes, so that
+ *       nothing can fail before the tracker sees it</li>
+ *   <li>{@link #perAthlete}: the three meet in each athlete's task, which keeps the athlete's history and projects</li>
+ *   <li>{@link #athleteOutputs}: what each athlete's task produced, to the athlete-keyed topics</li>
+ *   <li>{@link #raceBoards}: the boards, results and race alerts, in each race's task</li>
+ *   <li>{@link #raceConditions}: the race's day, counted in each race's task</li>
+ * </ol>
+ *
+ * Topics:
  * <ul>
  *   <li>in {@code race-splits}: mat reads, key {@code raceId/athleteId}, value {@code SplitEvent} (read as raw bytes,
  *       parsed here)</li>
  *   <li>in {@code race-athletes}: registrations, key {@code raceId/athleteId}, value {@code Athlete} (read as raw
- *       bytes, parsed here); kept with the athlete's history in {@value #ATHLETE_SPLITS_STORE}</li>
+ *       bytes, parsed here); kept with the athlete's history in {@value StateNames#ATHLETE_SPLITS_STORE}</li>
  *   <li>in {@code race-corrections}: operators' corrections, key {@code raceId/athleteId}, value {@code Correction}
- *       (read as raw bytes, parsed here); applied to the athlete's history in {@value #ATHLETE_SPLITS_STORE}</li>
- *   <li>in {@code race-courses}: courses, key race id, value {@code Course}; global store {@value #COURSES_STORE}
- *       ({@link CourseTable}: a course that cannot be read is skipped with a warning, never fatal)</li>
+ *       (read as raw bytes, parsed here); applied to the athlete's history in {@value StateNames#ATHLETE_SPLITS_STORE}</li>
+ *   <li>in {@code race-courses}: courses, key race id, value {@code Course}; global store {@value StateNames#COURSES_STORE}
+ *       ({@code CourseTable}: a course that cannot be read is skipped with a warning, never fatal)</li>
  *   <li>out {@code athlete-projections}: key {@code raceId/athleteId}, value {@code AthleteProjection}, one per accepted split</li>
- *   <li>out {@code athlete-state}: key {@code raceId/athleteId}, value {@code AthleteProjection}, latest per athlete (compacted)</li>
+ *   <li>out {@code athlete-state}: key {@code raceId/athleteId}, value {@code AthleteProjection}, latest per athlete (compacted;
+ *       a tombstone when an athlete's only accepted read is voided)</li>
  *   <li>out {@code race-alerts}: key {@code raceId/athleteId}, value {@code RaceAlert}</li>
  *   <li>out {@code broadcast-feed}: key {@code raceId/athleteId}, value {@code BroadcastLine}, rate-limited per athlete</li>
  *   <li>out {@code race-leaderboard}: key {@code raceId/category}, value {@code Leaderboard}; the latest of each
- *       board is also kept in the queryable store {@value #LEADERBOARDS_STORE}</li>
+ *       board is also kept in the queryable store {@value StateNames#LEADERBOARDS_STORE}</li>
  *   <li>out {@code race-results}: key {@code raceId/athleteId}, value {@code RaceResult}</li>
  *   <li>out {@code race-conditions}: key race id, value {@code RaceConditions}, how the field ahead ran against the
  *       model, counted in the race's task from the athletes' tasks' observations (through the repartition topic
- *       {@value #CONDITIONS_DELTAS}) and kept in {@value #DAY_EFFECTS_STORE}; read back by every instance into the
- *       global store {@value #CONDITIONS_STORE}, which corrects the projections</li>
+ *       {@value StateNames#CONDITIONS_DELTAS}) and kept in {@value StateNames#DAY_EFFECTS_STORE}; read back by every
+ *       instance into the global store {@value StateNames#CONDITIONS_STORE}, which corrects the projections</li>
  *   <li>out {@code race-dead-letters}: key original key, value {@code DeadLetter}, every rejected read and
  *       registration, and every registration field left out</li>
  * </ul>
- * Stores: registration and accepted splits per athlete in {@value #ATHLETE_SPLITS_STORE} (an athlete's state is
- * projected from it when queried); the race boards in {@value #BOARD_ATHLETES_STORE}, {@value #BOARD_MATS_STORE},
- * {@value #BOARD_META_STORE} and {@value #LEADERBOARDS_STORE}, fed through the repartition topic
- * {@value #BOARD_UPDATES}.
+ * Stores (their names, and those of the internal topics, are in {@link StateNames}): registration and accepted splits
+ * per athlete in {@value StateNames#ATHLETE_SPLITS_STORE} (an athlete's state is projected from it when queried); the
+ * race boards in {@value StateNames#BOARD_ATHLETES_STORE}, {@value StateNames#BOARD_MATS_STORE},
+ * {@value StateNames#BOARD_META_STORE} and {@value StateNames#LEADERBOARDS_STORE}, fed through the repartition topic
+ * {@value StateNames#BOARD_UPDATES}; the race's day in {@value StateNames#DAY_EFFECTS_STORE}; the global
+ * {@value StateNames#COURSES_STORE} and {@value StateNames#CONDITIONS_STORE}.
  */
 public final class TrackerTopology {
-    public static final String ATHLETE_SPLITS_STORE = "athlete-splits";
-    public static final String COURSES_STORE = "courses";
-    /** The latest published leaderboard of each board, key {@code raceId/category}; owned by the race's task. */
-    public static final String LEADERBOARDS_STORE = "leaderboards";
-    public static final String BOARD_ATHLETES_STORE = "board-athletes";
-    public static final String BOARD_MATS_STORE = "board-mats";
-    public static final String BOARD_META_STORE = "board-meta";
-    public static final String BOARD_UPDATES = "board-updates";
-    /** Every race's latest {@code race-conditions}, held whole by every instance. */
-    public static final String CONDITIONS_STORE = "conditions";
-    /** Each race's day counted whole ({@link DayCounts}), key race id; owned by the race's task. */
-    public static final String DAY_EFFECTS_STORE = "day-effects";
-    /** The athletes' tasks' new observations of each race's day, keyed by race id, to the race's task. */
-    public static final String CONDITIONS_DELTAS = "day-observations";
 
     private TrackerTopology() {
     }
@@ -76,48 +114,187 @@ public final class TrackerTopology {
     public static Topology build(final FinishTimeModel model, final Properties config) {
         final TrackerOptions options = TrackerOptions.from(config);
         final StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
-        CourseTable.build(builder);
-        ConditionsTable.build(builder);
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ATHLETE_SPLITS_STORE),
-                Serdes.String(), JsonSerde.internal(AthleteHistory.class)));
-        // registrations are read as bytes, like the reads: one that is slightly off is kept, one that is nobody's
-        // becomes a dead letter, and none can fail before the tracker sees it
-        final KStream<String, AthleteInput> registrations = builder.stream(Topics.RACE_ATHLETES.name(),
+        courseTable(builder);
+        conditionsTable(builder);
+        final KStream<String, AthleteInput> registrations = registrations(builder);
+        final KStream<String, AthleteInput> reads = reads(builder);
+        final KStream<String, AthleteInput> corrections = corrections(builder);
+        final KStream<String, TrackerOutput> outputs = perAthlete(builder, registrations, reads, corrections, model, options);
+        athleteOutputs(outputs);
+        raceBoards(builder, outputs, options);
+        raceConditions(builder, outputs);
+        return builder.build(config);
+    }
+
+    /**
+     * The courses every instance holds whole: {@code race-courses} into the global store
+     * {@value StateNames#COURSES_STORE}, read as raw bytes and parsed by {@link CourseTable.CourseUpdater}, so that a
+     * course that cannot be read is set aside rather than killing the global thread.
+     */
+    private static void courseTable(final StreamsBuilder builder) {
+        globalTable(builder, Topics.RACE_COURSES, COURSES_STORE, "courses-source", CourseTable.CourseUpdater::new);
+    }
+
+    /**
+     * Every race's latest conditions, held whole by every instance: {@code race-conditions} (written by
+     * {@link #raceConditions}) into the global store {@value StateNames#CONDITIONS_STORE}, parsed by
+     * {@link ConditionsTable.ConditionsUpdater} as the courses are.
+     */
+    private static void conditionsTable(final StreamsBuilder builder) {
+        globalTable(builder, Topics.RACE_CONDITIONS, CONDITIONS_STORE, "conditions-source", ConditionsTable.ConditionsUpdater::new);
+    }
+
+    /**
+     * A topic into a global store that every instance holds whole, read as raw bytes and parsed by the store's own
+     * processor ({@code updater}), so that a record that cannot be read is skipped rather than killing the global
+     * thread. Every read looks the store up: it hands out each value parsed once, not parsed again per lookup.
+     */
+    private static <V> void globalTable(final StreamsBuilder builder, final Topic<V> topic, final String store,
+                                        final String source, final ProcessorSupplier<String, byte[], Void, Void> updater) {
+        builder.addGlobalStore(Stores.timestampedKeyValueStoreBuilder(
+                        Stores.persistentTimestampedKeyValueStore(store), Serdes.String(), new RepeatedValues<>(topic.valueSerde()))
+                        .withCachingEnabled().withLoggingDisabled(),
+                topic.name(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(source),
+                updater);
+    }
+
+    /**
+     * {@code race-athletes}, read as bytes like the reads: a registration that is slightly off is kept, one that is
+     * nobody's becomes a dead letter, and none can fail before the tracker sees it.
+     */
+    private static KStream<String, AthleteInput> registrations(final StreamsBuilder builder) {
+        return builder.stream(Topics.RACE_ATHLETES.name(),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("athletes-source"))
                 .processValues(RegistrationParser::new, Named.as("parse-registration"));
-        final KStream<String, AthleteInput> reads = SplitIntake.validReads(builder)
+    }
+
+    /**
+     * {@code race-splits}, read as raw bytes: every record that is not a valid read goes to {@code race-dead-letters}
+     * with its reason and original bytes; each valid one is given its race's course.
+     */
+    private static KStream<String, AthleteInput> reads(final StreamsBuilder builder) {
+        final Map<String, KStream<String, ParsedSplit>> parsed = builder
+                .stream(Topics.RACE_SPLITS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("splits-source"))
+                .processValues(SplitParser::new, Named.as("parse-split"))
+                .split(Named.as("parsed-"))
+                .branch((athleteId, read) -> read.isValid(), Branched.as("valid"))
+                .defaultBranch(Branched.as("invalid"));
+        parsed.get("parsed-invalid")
+                .mapValues(ParsedSplit::rejected, Named.as("parse-rejections"))
+                .to(Topics.RACE_DEAD_LETTERS.name(), produced(Topics.RACE_DEAD_LETTERS, "parse-dead-letters-sink"));
+        return parsed.get("parsed-valid")
                 .processValues(CourseLookup::new, Named.as("join-course"));
-        final KStream<String, AthleteInput> corrections = builder.stream(Topics.RACE_CORRECTIONS.name(),
+    }
+
+    /** {@code race-corrections}, read as raw bytes and parsed. */
+    private static KStream<String, AthleteInput> corrections(final StreamsBuilder builder) {
+        return builder.stream(Topics.RACE_CORRECTIONS.name(),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("corrections-source"))
                 .processValues(CorrectionParser::new, Named.as("parse-correction"));
-        final KStream<String, TrackerOutput> outputs = reads.merge(registrations, Named.as("athlete-inputs"))
+    }
+
+    /**
+     * Reads, registrations and corrections meet in the athlete's task ({@link AthleteTracker}), which keeps the
+     * athlete's history in {@value StateNames#ATHLETE_SPLITS_STORE} and says what each input produced.
+     */
+    private static KStream<String, TrackerOutput> perAthlete(final StreamsBuilder builder,
+                                                             final KStream<String, AthleteInput> registrations,
+                                                             final KStream<String, AthleteInput> reads,
+                                                             final KStream<String, AthleteInput> corrections,
+                                                             final FinishTimeModel model, final TrackerOptions options) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ATHLETE_SPLITS_STORE),
+                Serdes.String(), JsonSerde.internal(AthleteHistory.class)));
+        return reads.merge(registrations, Named.as("athlete-inputs"))
                 .merge(corrections, Named.as("athlete-corrections"))
                 .process(() -> new AthleteTracker(new Projector(model), options), Named.as("track-athlete"),
                         ATHLETE_SPLITS_STORE);
-        AthleteOutputs.write(outputs);
-        RaceViews.build(builder, outputs, options);
-        RaceViews.conditions(builder, outputs);
-        return builder.build(config);
+    }
+
+    /** What the athletes' tasks produced, to the athlete-keyed output topics. */
+    private static void athleteOutputs(final KStream<String, TrackerOutput> outputs) {
+        // a read that is the athlete's latest gives one projection to both topics: written to JSON once
+        final Serde<AthleteProjection> projections = Serdes.serdeFrom(
+                new OnceSerializer<>(Topics.ATHLETE_PROJECTIONS.valueSerde()), Topics.ATHLETE_PROJECTIONS.valueSerde());
+        writePart(outputs, TrackerOutput::projection, Topics.ATHLETE_PROJECTIONS, projections, "projections");
+        writePart(outputs, TrackerOutput::state, Topics.ATHLETE_STATE, projections, "states");
+        // an athlete whose only accepted read was voided has no state: a tombstone on the compacted topic
+        outputs.filter((key, out) -> out.stateGone(), Named.as("states-gone"))
+                .mapValues(out -> (AthleteProjection) null, Named.as("states-gone-tombstone"))
+                .to(Topics.ATHLETE_STATE.name(), Produced.with(Serdes.String(), projections).withName("states-gone-sink"));
+        writePart(outputs, TrackerOutput::broadcast, Topics.BROADCAST_FEED, "broadcasts");
+        writePart(outputs, TrackerOutput::deadLetter, Topics.RACE_DEAD_LETTERS, "tracker-dead-letters");
+        outputs.flatMapValues(TrackerOutput::alerts, Named.as("athlete-alerts"))
+                .to(Topics.RACE_ALERTS.name(), produced(Topics.RACE_ALERTS, "athlete-alerts-sink"));
+    }
+
+    /**
+     * The race-level views: the athletes' latest states that can change a race's boards (chosen in the athletes' own
+     * tasks by {@link BoardShortlist}) go, keyed by race, through the repartition topic
+     * {@value StateNames#BOARD_UPDATES} to {@link RaceBoard}, which writes {@code race-leaderboard}, the race-level
+     * {@code race-alerts} (lead changes, break-aways) and {@code race-results}.
+     */
+    private static void raceBoards(final StreamsBuilder builder, final KStream<String, TrackerOutput> outputs,
+                                   final TrackerOptions options) {
+        final JsonSerde<BoardUpdate> updates = JsonSerde.internal(BoardUpdate.class);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BOARD_ATHLETES_STORE),
+                Serdes.String(), updates));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BOARD_MATS_STORE),
+                Serdes.String(), JsonSerde.internal(BoardState.MatLeader.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BOARD_META_STORE),
+                Serdes.String(), JsonSerde.internal(BoardState.Meta.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEADERBOARDS_STORE),
+                Serdes.String(), JsonSerde.internal(Leaderboard.class)));
+
+        final KStream<String, BoardOutput> boards = outputs
+                .flatMap((athleteId, out) -> out.boardUpdates().stream()
+                        .map(update -> KeyValue.pair(update.raceId(), update)).toList(), Named.as("by-race"))
+                .repartition(Repartitioned.with(Serdes.String(), updates).withName(BOARD_UPDATES))
+                .process(() -> new RaceBoard(options), Named.as("race-board"), BOARD_ATHLETES_STORE,
+                        BOARD_MATS_STORE, BOARD_META_STORE, LEADERBOARDS_STORE);
+
+        writePart(boards, BoardOutput::leaderboard, Topics.RACE_LEADERBOARD, "leaderboards");
+        writePart(boards, BoardOutput::alert, Topics.RACE_ALERTS, "race-alerts");
+        writePart(boards, BoardOutput::result, Topics.RACE_RESULTS, "results");
+        boards.filter((raceId, out) -> out.resultWithdrawn(), Named.as("results-withdrawn"))
+                .mapValues(out -> (RaceResult) null, Named.as("results-withdrawn-tombstones"))
+                .to(Topics.RACE_RESULTS.name(), produced(Topics.RACE_RESULTS, "results-withdrawn-sink"));
+    }
+
+    /**
+     * The race's day: the athletes' tasks' new observations, keyed by race id, go through the repartition topic
+     * {@value StateNames#CONDITIONS_DELTAS} to {@link RaceConditionsBuilder}, which adds them to the race's total in
+     * {@value StateNames#DAY_EFFECTS_STORE} and writes {@code race-conditions} (read back by {@link #conditionsTable}).
+     */
+    private static void raceConditions(final StreamsBuilder builder, final KStream<String, TrackerOutput> outputs) {
+        final JsonSerde<DayCounts> counts = JsonSerde.internal(DayCounts.class);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DAY_EFFECTS_STORE),
+                Serdes.String(), counts));
+        outputs.filter((key, out) -> out.dayCounts() != null, Named.as("day-observed"))
+                .map((key, out) -> KeyValue.pair(out.dayCounts().raceId(), out.dayCounts()), Named.as("day-by-race"))
+                .repartition(Repartitioned.with(Serdes.String(), counts).withName(CONDITIONS_DELTAS))
+                .process(RaceConditionsBuilder::new, Named.as("race-conditions"), DAY_EFFECTS_STORE)
+                .to(Topics.RACE_CONDITIONS.name(), produced(Topics.RACE_CONDITIONS, "race-conditions-sink"));
     }
 
     /**
      * Writes one part of each output record, where it is present, to its topic; {@code name} names the operators
      * ({@code name}, {@code name-present}, {@code name-sink}).
      */
-    static <O, V> void writePart(final KStream<String, O> outputs, final ValueMapper<O, V> part, final Topic<V> topic,
-                                 final String name) {
+    private static <O, V> void writePart(final KStream<String, O> outputs, final ValueMapper<O, V> part, final Topic<V> topic,
+                                         final String name) {
         writePart(outputs, part, topic, topic.valueSerde(), name);
     }
 
     /** As above, with a serde of the topic's values other than the registry's (same format). */
-    static <O, V> void writePart(final KStream<String, O> outputs, final ValueMapper<O, V> part, final Topic<V> topic,
-                                 final Serde<V> values, final String name) {
+    private static <O, V> void writePart(final KStream<String, O> outputs, final ValueMapper<O, V> part, final Topic<V> topic,
+                                         final Serde<V> values, final String name) {
         outputs.mapValues(part, Named.as(name))
                 .filter((key, value) -> value != null, Named.as(name + "-present"))
                 .to(topic.name(), Produced.with(Serdes.String(), values).withName(name + "-sink"));
     }
 
-    static <V> Produced<String, V> produced(final Topic<V> topic, final String name) {
+    private static <V> Produced<String, V> produced(final Topic<V> topic, final String name) {
         return Produced.with(Serdes.String(), topic.valueSerde()).withName(name);
     }
 }

@@ -8,6 +8,7 @@ import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.Course;
 import io.racetracker.core.event.DeadLetter;
 import io.racetracker.core.topic.Topics;
+import io.racetracker.streams.athlete.AthleteHistory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -31,7 +32,7 @@ class AthleteRegistryTest {
             final List<AthleteProjection> projections = fx.projections.readValuesToList();
             assertEquals(List.of("Kelvin Kiptum", "Kelvin KIPTUM CHERUIYOT"), projections.stream().map(AthleteProjection::name).toList());
             assertEquals(List.of("ELITE-M", "M18"), projections.stream().map(AthleteProjection::category).toList());
-            final KeyValueStore<String, AthleteHistory> store = fx.driver.getKeyValueStore(TrackerTopology.ATHLETE_SPLITS_STORE);
+            final KeyValueStore<String, AthleteHistory> store = fx.driver.getKeyValueStore(StateNames.ATHLETE_SPLITS_STORE);
             assertEquals(renamed, store.get(kiptum.key()).athlete());
             assertEquals(2, store.get(kiptum.key()).splits().size(), "the registration and the splits in one record");
         }
@@ -47,7 +48,7 @@ class AthleteRegistryTest {
 
             final DeadLetter rejected = fx.deadLetters.readValue();
             assertEquals(DeadLetter.Reason.UNKNOWN_ATHLETE, rejected.code());
-            final KeyValueStore<String, AthleteHistory> store = fx.driver.getKeyValueStore(TrackerTopology.ATHLETE_SPLITS_STORE);
+            final KeyValueStore<String, AthleteHistory> store = fx.driver.getKeyValueStore(StateNames.ATHLETE_SPLITS_STORE);
             assertNull(store.get(kiptum.key()).athlete());
             assertEquals(1, store.get(kiptum.key()).splits().size());
 

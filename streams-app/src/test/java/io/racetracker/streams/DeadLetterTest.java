@@ -9,6 +9,7 @@ import io.racetracker.core.event.Course;
 import io.racetracker.core.event.DeadLetter;
 import io.racetracker.core.event.DeadLetter.Reason;
 import io.racetracker.core.event.SplitEvent;
+import io.racetracker.streams.intake.SplitParser;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

@@ -12,6 +12,11 @@ import io.racetracker.core.event.Leaderboard;
 import io.racetracker.core.event.RaceAlert;
 import io.racetracker.core.event.RaceResult;
 import io.racetracker.core.topic.Keys;
+import io.racetracker.streams.athlete.AthleteHistory;
+import io.racetracker.streams.board.BoardHarness;
+import io.racetracker.streams.board.BoardOutput;
+import io.racetracker.streams.board.BoardUpdate;
+import io.racetracker.streams.board.RaceBoard;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -147,7 +152,7 @@ class FreeTextLimitsTest {
             });
             fx.broadcasts.readValuesToList().forEach(b -> assertTrue(b.text().length() < 400,
                     "broadcast line: " + b.text().length() + " characters"));
-            final KeyValueStore<String, AthleteHistory> registry = fx.driver.getKeyValueStore(TrackerTopology.ATHLETE_SPLITS_STORE);
+            final KeyValueStore<String, AthleteHistory> registry = fx.driver.getKeyValueStore(StateNames.ATHLETE_SPLITS_STORE);
             assertEquals(longName, registry.get(athlete.key()).athlete().name(), "the registration keeps the whole name");
         }
     }

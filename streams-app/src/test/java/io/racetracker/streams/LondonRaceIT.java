@@ -14,9 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The London Marathon 2023, elite fields and a mass field, through a real broker and the streams app. */
@@ -24,20 +23,12 @@ class LondonRaceIT {
     /** Category places of London 2023's named finishers, the published results. */
     private static final Map<String, Integer> EXPECTED_CATEGORY_PLACES = Map.of("kelvin-kiptum", 1,
             "geoffrey-kamworor", 2, "emile-cairess", 6, "phil-sesemann", 8, "mo-farah", 9, "sifan-hassan", 1);
-    private static RealKafka kafka;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = RealKafka.start();
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final RealKafka.PerClass BROKER = new RealKafka.PerClass();
 
     @Test
     void theWinnersPlacesAndHassansComeback(@TempDir final Path stateDir) throws Exception {
+        final RealKafka kafka = BROKER.kafka();
         final Scenario london = Scenarios.byName("london-2023", new Scenarios.Options(2_000, 7));
         try (TrackerService tracker = kafka.trackAndReplay(london, stateDir)) {
             // Places are provisional: a finish read processed before a faster one of another partition is placed,

@@ -9,6 +9,8 @@ import io.racetracker.core.event.RaceAlert;
 import io.racetracker.core.event.RaceAlert.Type;
 import io.racetracker.core.event.SplitEvent;
 import io.racetracker.core.model.EvenPaceModel;
+import io.racetracker.streams.athlete.AthleteHistory;
+import io.racetracker.streams.athlete.AthleteTracker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -15,6 +15,7 @@ import io.racetracker.core.json.JsonSerde;
 import io.racetracker.core.model.Models;
 import io.racetracker.core.race.Courses;
 import io.racetracker.core.topic.Topics;
+import io.racetracker.streams.conditions.DayCounts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -112,7 +113,7 @@ class NowcastTest {
 
             // the race's total is in a changelogged store, so a restarted task goes on from it
             final TestOutputTopic<String, DayCounts> changelog = fixture.driver.createOutputTopic(
-                    "race-tracker-test-" + TrackerTopology.DAY_EFFECTS_STORE + "-changelog", Serdes.String().deserializer(),
+                    "race-tracker-test-" + StateNames.DAY_EFFECTS_STORE + "-changelog", Serdes.String().deserializer(),
                     JsonSerde.internal(DayCounts.class).deserializer());
             final DayCounts stored = changelog.readKeyValuesToMap().get(course.raceId());
             assertNotNull(stored, "the race's total is logged");

@@ -1,14 +1,18 @@
 package io.racetracker.streams;
 
 import io.racetracker.core.model.Models;
+import io.racetracker.core.topic.Topic;
 import io.racetracker.core.topic.TopicAdmin;
 import io.racetracker.core.topic.Topics;
 import io.racetracker.producer.ProducerSettings;
 import io.racetracker.producer.RaceReplayer;
 import io.racetracker.producer.scenario.Scenario;
+import io.racetracker.producer.wire.WireFaults;
 import io.racetracker.testing.Await;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -20,16 +24,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real Kafka for *IT tests, with the contract's topics created: a single-node KRaft broker in this JVM
  * ({@link #start()}), or any broker started elsewhere, such as a Testcontainers container ({@link #at}).
  */
 final class RealKafka implements AutoCloseable {
+    /** How long the tracker may take to start on the broker. */
+    private static final Duration START = Duration.ofSeconds(90);
     private final String bootstrapServers;
     private final AutoCloseable owner;
 
@@ -68,7 +78,7 @@ final class RealKafka implements AutoCloseable {
     }
 
     /** Streams settings for a fresh application against this broker, state in a fresh directory. */
-    Properties streamsConfig(final java.nio.file.Path stateDir) {
+    Properties streamsConfig(final Path stateDir) {
         final Properties props = new Properties();
         props.putAll(StreamsSettings.defaults(bootstrapServers()));
         props.put("application.id", "it-" + UUID.randomUUID());
@@ -101,15 +111,88 @@ final class RealKafka implements AutoCloseable {
     }
 
     /** Starts the tracker on this broker, then replays a race into it as fast as the broker takes it. */
-    TrackerService trackAndReplay(final Scenario scenario, final java.nio.file.Path stateDir) throws Exception {
+    TrackerService trackAndReplay(final Scenario scenario, final Path stateDir) throws Exception {
+        return trackAndReplay(scenario, WireFaults.NONE, stateDir).tracker();
+    }
+
+    /**
+     * Starts the tracker on this broker, then replays a race into it, with {@code faults} on the wire, as fast as the
+     * broker takes it.
+     */
+    Replayed trackAndReplay(final Scenario scenario, final WireFaults faults, final Path stateDir) throws Exception {
         final TrackerService tracker = new TrackerService(streamsConfig(stateDir), Models.live());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.of(bootstrapServers, Map.of()))) {
-            tracker.start(Duration.ofSeconds(60));
-            new RaceReplayer(producer).replay(scenario, Double.POSITIVE_INFINITY, (sent, latest) -> { });
-            return tracker;
+            tracker.start(START);
+            return new Replayed(tracker, new RaceReplayer(producer).replay(scenario, faults, Double.POSITIVE_INFINITY,
+                    (sent, latest) -> { }));
         } catch (final Exception | AssertionError e) {
             tracker.close();
             throw e;
+        }
+    }
+
+    /**
+     * Every committed record of each topic, read with read_committed from the beginning to the end it has now; fails
+     * when that takes longer than {@code timeout}.
+     */
+    Map<String, List<ConsumerRecord<String, byte[]>>> readAll(final List<Topic<?>> topics, final Duration timeout) {
+        final Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        final Map<String, List<ConsumerRecord<String, byte[]>>> byTopic = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            final List<TopicPartition> partitions = new ArrayList<>();
+            for (final Topic<?> topic : topics) {
+                byTopic.put(topic.name(), new ArrayList<>());
+                consumer.partitionsFor(topic.name()).forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            final long deadline = System.nanoTime() + timeout.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + topics + " to their ends in " + timeout);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> byTopic.get(r.topic()).add(r));
+            }
+        }
+        return byTopic;
+    }
+
+    /**
+     * A tracker running on this broker, and what was replayed into it; closing it closes the tracker.
+     *
+     * @param tracker the running tracker
+     * @param sent    what the replay sent, faults included
+     */
+    record Replayed(TrackerService tracker, RaceReplayer.Summary sent) implements AutoCloseable {
+        @Override
+        public void close() {
+            tracker.close();
+        }
+    }
+
+    /**
+     * One broker for a test class: started before its first test, closed after its last. Register it as a static
+     * field with {@code @RegisterExtension}.
+     */
+    static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+        private RealKafka kafka;
+
+        @Override
+        public void beforeAll(final ExtensionContext context) throws Exception {
+            kafka = start();
+        }
+
+        @Override
+        public void afterAll(final ExtensionContext context) throws Exception {
+            kafka.close();
+        }
+
+        RealKafka kafka() {
+            return kafka;
         }
     }
 

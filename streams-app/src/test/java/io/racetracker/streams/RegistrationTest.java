@@ -11,6 +11,7 @@ import io.racetracker.core.event.DeadLetter;
 import io.racetracker.core.event.DeadLetter.Reason;
 import io.racetracker.core.event.Sex;
 import io.racetracker.core.topic.Topics;
+import io.racetracker.streams.athlete.AthleteHistory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -69,7 +70,7 @@ class RegistrationTest {
             final DeadLetter letter = fx.deadLetters.readValue();
             assertEquals(Reason.KEY_MISMATCH, letter.code());
             assertEquals(ann.key(), letter.key());
-            final KeyValueStore<String, AthleteHistory> store = fx.driver.getKeyValueStore(TrackerTopology.ATHLETE_SPLITS_STORE);
+            final KeyValueStore<String, AthleteHistory> store = fx.driver.getKeyValueStore(StateNames.ATHLETE_SPLITS_STORE);
             assertEquals(ann, store.get(ann.key()).athlete(), "Ann's registration stands");
             assertNull(store.get(bob.key()), "and nothing of Bob's was made up");
             assertEquals(List.of("Ann Able", "Ann Able"), fx.projections.readValuesToList().stream()
@@ -107,7 +108,7 @@ class RegistrationTest {
             fx.register(course);
             rawRegistrations(fx).pipeInput(ann.key(), json("{\"athleteId\":\"ann\",\"raceId\":\"test-marathon\","
                     + "\"name\":\"Ann Able\",\"sex\":\"" + sex + "\",\"age\":" + age + ",\"targetMs\":" + targetMs + "}"));
-            final KeyValueStore<String, AthleteHistory> store = fx.driver.getKeyValueStore(TrackerTopology.ATHLETE_SPLITS_STORE);
+            final KeyValueStore<String, AthleteHistory> store = fx.driver.getKeyValueStore(StateNames.ATHLETE_SPLITS_STORE);
             assertTrue(fx.deadLetters.isEmpty(), sex + " is a sex category: nothing to report");
             return store.get(ann.key()).athlete();
         }

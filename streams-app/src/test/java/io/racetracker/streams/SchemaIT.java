@@ -28,19 +28,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -54,28 +47,18 @@ class SchemaIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
     /** Every read may be doubled, late or followed by a broken record; none is missed, so everyone finishes. */
     private static final WireFaults FAULTS = new WireFaults(0, 0.05, 0.02, 30_000, 200, 0.05, 7);
-    private static RealKafka kafka;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = RealKafka.start();
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final RealKafka.PerClass BROKER = new RealKafka.PerClass();
 
     @Test
     void everyRecordOfEveryTopicMatchesItsCommittedSchema(@TempDir final Path stateDir) throws Exception {
         final Scenario vienna = Vienna2019.scenario();
         final String pacer = vienna.athletes().stream().filter(a -> !a.athleteId().equals(KIPCHOGE)).findFirst()
                 .orElseThrow().athleteId();
-        try (TrackerService tracker = new TrackerService(kafka.streamsConfig(stateDir), io.racetracker.core.model.Models.live())
-                .start(WAIT);
+        final RealKafka kafka = BROKER.kafka();
+        try (RealKafka.Replayed replayed = kafka.trackAndReplay(vienna, FAULTS, stateDir);
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.of(kafka.bootstrapServers(), Map.of()))) {
-            final RaceReplayer.Summary sent = new RaceReplayer(producer).replay(vienna, FAULTS, Double.POSITIVE_INFINITY,
-                    (n, latest) -> { });
+            final RaceReplayer.Summary sent = replayed.sent();
             assertTrue(sent.count("malformed") > 0 && sent.count("duplicates") > 0, sent.describe());
             final String key = Vienna2019.RACE_ID + "/" + pacer;
             send(producer, Topics.RACE_CORRECTIONS, key, Json.mapper().writeValueAsBytes(new Correction("schema-it-1",
@@ -92,9 +75,9 @@ class SchemaIT {
 
             final long badOnes = sent.count("malformed") + 3;
             Await.until(() -> {
-                final Map<String, List<ConsumerRecord<String, byte[]>>> now = readAll(List.of(Topics.ATHLETE_STATE,
+                final Map<String, List<ConsumerRecord<String, byte[]>>> now = kafka.readAll(List.of(Topics.ATHLETE_STATE,
                         Topics.RACE_DEAD_LETTERS, Topics.RACE_RESULTS, Topics.RACE_LEADERBOARD, Topics.RACE_ALERTS,
-                        Topics.BROADCAST_FEED, Topics.RACE_CONDITIONS));
+                        Topics.BROADCAST_FEED, Topics.RACE_CONDITIONS), WAIT);
                 // race-conditions comes on the wall clock, within one interval (10 s) of the first stretch run
                 return now.values().stream().noneMatch(List::isEmpty)
                         && now.get(Topics.RACE_DEAD_LETTERS.name()).size() >= badOnes
@@ -105,7 +88,7 @@ class SchemaIT {
             }, WAIT, "the pipeline never wrote every output: Kipchoge finished, the pacer disqualified, "
                     + "every bad record dead-lettered");
 
-            final Map<String, List<ConsumerRecord<String, byte[]>>> all = readAll(Topics.ALL);
+            final Map<String, List<ConsumerRecord<String, byte[]>>> all = kafka.readAll(Topics.ALL, WAIT);
             final Set<String> deadLettered = new HashSet<>();
             for (final ConsumerRecord<String, byte[]> record : all.get(Topics.RACE_DEAD_LETTERS.name())) {
                 final DeadLetter dead = Json.mapper().readValue(record.value(), DeadLetter.class);
@@ -170,32 +153,5 @@ class SchemaIT {
         } catch (final java.nio.charset.CharacterCodingException e) {
             return null;
         }
-    }
-
-    /** Every committed record of each topic, read from the beginning to the end it has now. */
-    private static Map<String, List<ConsumerRecord<String, byte[]>>> readAll(final List<Topic<?>> topics) {
-        final Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        final Map<String, List<ConsumerRecord<String, byte[]>>> byTopic = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = new ArrayList<>();
-            for (final Topic<?> topic : topics) {
-                byTopic.put(topic.name(), new ArrayList<>());
-                consumer.partitionsFor(topic.name()).forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            final long deadline = System.nanoTime() + WAIT.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + topics + " to their ends in " + WAIT);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> byTopic.get(r.topic()).add(r));
-            }
-        }
-        return byTopic;
     }
 }

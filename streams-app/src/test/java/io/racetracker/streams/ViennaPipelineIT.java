@@ -12,29 +12,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Producer, real broker, streams app, athlete-projections: the Vienna race through the whole path. */
 class ViennaPipelineIT {
     private static final String KIPCHOGE = "eliud-kipchoge";
-    private static RealKafka kafka;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = RealKafka.start();
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final RealKafka.PerClass BROKER = new RealKafka.PerClass();
 
     @Test
     void kipchogesProjectionsArriveInOrderAndEndAtHisFinishTime(@TempDir final Path stateDir) throws Exception {
-        kipchogeEndsAtHisFinishTime(kafka, stateDir);
+        kipchogeEndsAtHisFinishTime(BROKER.kafka(), stateDir);
     }
 
     /** The whole path on any real Kafka: also run by the Docker profile against a Testcontainers broker. */

@@ -48,7 +48,7 @@ public record AthleteProjection(
         AthleteStatus status,
         int acceptedSplits,
         long duplicateReads,
-        Display display) {
+        Display display) implements RaceOutput {
 
     /** The same projection with the athlete's current counts of accepted splits and duplicate reads. */
     public AthleteProjection withCounts(final int accepted, final long duplicates) {

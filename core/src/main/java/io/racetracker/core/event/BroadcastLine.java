@@ -19,5 +19,5 @@ public record BroadcastLine(
         double pTarget,
         long aheadOfTargetMs,
         AthleteStatus status,
-        Instant readAt) {
+        Instant readAt) implements RaceOutput {
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * @param entries    the leading positions
  * @param updatedAt  wall-clock time of the latest read reflected here
  */
-public record Leaderboard(String raceId, String category, int athletes, List<Entry> entries, Instant updatedAt) {
+public record Leaderboard(String raceId, String category, int athletes, List<Entry> entries, Instant updatedAt) implements RaceOutput {
 
     public static String key(final String raceId, final String category) {
         return Keys.leaderboard(raceId, category);

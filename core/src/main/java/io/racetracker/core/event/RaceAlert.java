@@ -29,7 +29,7 @@ public record RaceAlert(
         long elapsedMs,
         Double value,
         String message,
-        Instant readAt) {
+        Instant readAt) implements RaceOutput {
 
     /** Kinds of alert. */
     public enum Type {

@@ -19,5 +19,5 @@ public record RaceResult(
         long finishMs,
         String finishTime,
         int place,
-        int categoryPlace) {
+        int categoryPlace) implements RaceOutput {
 }

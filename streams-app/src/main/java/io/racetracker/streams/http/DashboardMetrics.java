@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.racetracker.core.topic.Topics;
-import io.racetracker.streams.CourseTable;
+import io.racetracker.streams.intake.CourseTable;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;

@@ -357,7 +357,7 @@ public final class DashboardServer implements AutoCloseable {
                     final AsyncContext async = ctx.req().getAsyncContext();
                     async.setTimeout(0);
                     final ServletOutputStream out = ctx.res().getOutputStream();
-                    final OutputFeed.Subscription subscription = feed.subscribe(filter, lastEventId);
+                    final FeedCache.Subscription subscription = feed.subscribe(filter, lastEventId);
                     final EventStream stream = new EventStream(subscription, out, writer,
                             (ended, ending) -> ended(ctx, async, ended, ending, release));
                     async.addListener(new AsyncListener() {

@@ -41,7 +41,7 @@ final class EventStream implements WriteListener {
         void ended(EventStream stream, Ending ending);
     }
 
-    private final OutputFeed.Subscription subscription;
+    private final FeedCache.Subscription subscription;
     private final Subscriber subscriber;
     private final ServletOutputStream out;
     private final Executor writer;
@@ -56,7 +56,7 @@ final class EventStream implements WriteListener {
     private volatile long lastWriteNanos = System.nanoTime();
     private volatile boolean heartbeatDue;
 
-    EventStream(final OutputFeed.Subscription subscription, final ServletOutputStream out, final Executor writer,
+    EventStream(final FeedCache.Subscription subscription, final ServletOutputStream out, final Executor writer,
                 final Ends ends) {
         this.subscription = subscription;
         this.subscriber = subscription.subscriber();
@@ -202,7 +202,7 @@ final class EventStream implements WriteListener {
     }
 
     /** {@code ready}, with the feed's position as its id: the place to resume from before any live event came. */
-    static byte[] ready(final OutputFeed.Subscription subscription) {
+    static byte[] ready(final FeedCache.Subscription subscription) {
         final String data = subscription.resumed() ? "{\"resumed\":" + subscription.firstSize() + "}"
                 : "{\"snapshot\":" + subscription.firstSize() + "}";
         final String id = subscription.position() == null ? "" : "id: " + subscription.position() + "\n";

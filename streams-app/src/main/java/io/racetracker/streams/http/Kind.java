@@ -1,5 +1,6 @@
 package io.racetracker.streams.http;
 
+import io.racetracker.core.event.RaceOutput;
 import io.racetracker.core.topic.Topic;
 import io.racetracker.core.topic.Topics;
 import java.util.Arrays;
@@ -16,13 +17,13 @@ public enum Kind {
     BROADCAST(Topics.BROADCAST_FEED),
     RESULT(Topics.RACE_RESULTS);
 
-    private final Topic<?> topic;
+    private final Topic<? extends RaceOutput> topic;
 
-    Kind(final Topic<?> topic) {
+    Kind(final Topic<? extends RaceOutput> topic) {
         this.topic = topic;
     }
 
-    public Topic<?> topic() {
+    public Topic<? extends RaceOutput> topic() {
         return topic;
     }
 

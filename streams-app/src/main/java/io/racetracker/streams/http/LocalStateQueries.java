@@ -3,8 +3,8 @@ package io.racetracker.streams.http;
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.Course;
 import io.racetracker.core.event.Leaderboard;
+import io.racetracker.streams.StateNames;
 import io.racetracker.streams.TrackerStores;
-import io.racetracker.streams.TrackerTopology;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -43,17 +43,17 @@ public final class LocalStateQueries implements StateQueries {
 
     @Override
     public Optional<AthleteProjection> athlete(final String raceId, final String athleteId) {
-        return lookup(TrackerTopology.ATHLETE_SPLITS_STORE, () -> stores.athleteState(raceId, athleteId));
+        return lookup(StateNames.ATHLETE_SPLITS_STORE, () -> stores.athleteState(raceId, athleteId));
     }
 
     @Override
     public Optional<Leaderboard> leaderboard(final String raceId, final String category) {
-        return lookup(TrackerTopology.LEADERBOARDS_STORE, () -> stores.leaderboard(raceId, category));
+        return lookup(StateNames.LEADERBOARDS_STORE, () -> stores.leaderboard(raceId, category));
     }
 
     @Override
     public List<Course> races() {
-        return lookup(TrackerTopology.COURSES_STORE, () -> Optional.of(stores.courses())).orElseThrow();
+        return lookup(StateNames.COURSES_STORE, () -> Optional.of(stores.courses())).orElseThrow();
     }
 
     private <V> Optional<V> lookup(final String storeName, final Supplier<Optional<V>> query) {

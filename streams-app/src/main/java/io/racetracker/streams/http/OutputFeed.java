@@ -1,26 +1,21 @@
 package io.racetracker.streams.http;
 
 import io.racetracker.core.event.AthleteProjection;
-import io.racetracker.core.event.BroadcastLine;
 import io.racetracker.core.event.DeadLetter;
-import io.racetracker.core.event.Leaderboard;
-import io.racetracker.core.event.RaceAlert;
-import io.racetracker.core.event.RaceResult;
+import io.racetracker.core.event.RaceOutput;
 import io.racetracker.core.json.Json;
-import io.racetracker.core.topic.Keys;
 import io.racetracker.core.topic.Topics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -36,34 +31,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the output topics with one read_committed consumer of its own (no consumer group), keeps what a late
- * dashboard needs to start from, and fans every record out to the connected {@link Subscriber}s. It runs on its own
- * thread, outside the topology: a slow client costs its own queue, never the app's processing.
+ * Follows the output topics with one read_committed consumer of its own (no consumer group), and publishes every
+ * record, as a {@link FeedEvent}, to the {@link FeedCache}, which keeps what a late dashboard needs to start from and
+ * fans it out to the connected {@link Subscriber}s. It runs on its own thread, outside the topology: a slow client
+ * costs its own queue, never the app's processing. It also counts the outputs in the {@link DashboardMetrics}.
  *
  * <p>Where it starts: the compacted topics ({@code athlete-state}, {@code race-leaderboard}, {@code race-results}),
  * {@code athlete-projections} and {@code race-dead-letters} from the beginning, to rebuild the current state, each
- * athlete's history and the counts; {@code race-alerts} and {@code broadcast-feed} from their last {@value #RECENT}
- * records per partition.
+ * athlete's history and the counts; {@code race-alerts} and {@code broadcast-feed} from their last
+ * {@value FeedCache#RECENT} records per partition.
  *
- * <p>Snapshot, then live, with nothing lost or repeated in between: the consumer thread applies a record to the
- * cache and offers it to the subscribers under one lock, and {@link #subscribe} copies the cache and registers the
- * subscriber under the same lock.
- *
- * <p>Resuming: once the feed has caught up with the end the topics had when it started, it keeps its latest
- * {@value #RESUME_CAPACITY} events in the order it passed them on ({@link ResumeBuffer}). A client that reconnects
- * with the id of the last event it got ({@code Last-Event-ID}) gets the events after it from there, if the feed still
- * holds it, instead of a snapshot. Events read while catching up are never resumed from: their order across
- * partitions is this feed's own and may differ from another feed's (a server before a restart).
+ * <p>Once it has read every partition up to where it ended when the feed started, it tells the cache: the events it
+ * publishes from then on can be resumed from ({@link FeedCache}).
  */
 public final class OutputFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutputFeed.class);
-    static final int RECENT = 30;
-    /** Live events a client may fall behind by before it is dropped. */
-    static final int LIVE_CAPACITY = 2_000;
-    /** Bound on the projections kept for athletes' histories (about 1 kB each). */
-    static final int MAX_HISTORY = 200_000;
-    /** Live events kept for clients that resume after a lost connection. */
-    static final int RESUME_CAPACITY = 10_000;
 
     /** Longest pause before the feed starts again after its consumer failed. */
     static final Duration MAX_RESTART_BACKOFF = Duration.ofSeconds(30);
@@ -73,17 +55,11 @@ public final class OutputFeed implements AutoCloseable {
     private final Properties consumerProps;
     private volatile Consumer<String, byte[]> consumer;
     private final DashboardMetrics metrics;
+    private final FeedCache cache;
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final Object lock = new Object();
-    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-    private final Map<String, FeedEvent> states = new LinkedHashMap<>();
+    /** Per athlete, the duplicate reads their latest state counted: the metrics count the new ones. */
     private final Map<String, Long> duplicatesSeen = new HashMap<>();
-    private final Map<String, FeedEvent> leaderboards = new LinkedHashMap<>();
-    private final Map<String, FeedEvent> results = new LinkedHashMap<>();
-    private final Map<String, List<FeedEvent>> histories = new HashMap<>();
-    private final Deque<FeedEvent> alerts = new ArrayDeque<>();
-    private final Deque<FeedEvent> broadcasts = new ArrayDeque<>();
     /** Per partition, the first offset written after this feed started: only those count towards the lag. */
     private final Map<TopicPartition, Long> liveFrom = new HashMap<>();
     /** Per partition, the next offset not yet counted in the metrics: a restarted feed reads again, counts once. */
@@ -94,10 +70,8 @@ public final class OutputFeed implements AutoCloseable {
      */
     private final Map<TopicPartition, Long> countFrom = new HashMap<>();
     /** Partitions not yet read up to {@link #liveFrom}; the feed has caught up when none is left. */
-    private final java.util.Set<TopicPartition> catchingUp = new java.util.HashSet<>();
-    private final ResumeBuffer resumable = new ResumeBuffer(RESUME_CAPACITY);
+    private final Set<TopicPartition> catchingUp = new HashSet<>();
     private boolean caughtUp;
-    private int historySize;
     private volatile boolean stopping;
     private volatile long lastPollNanos = System.nanoTime();
     /** Why the feed is starting again, or null while it runs. */
@@ -105,6 +79,7 @@ public final class OutputFeed implements AutoCloseable {
 
     public OutputFeed(final Properties clientProps, final DashboardMetrics metrics) {
         this.metrics = metrics;
+        this.cache = new FeedCache(metrics);
         final Properties props = new Properties();
         props.putAll(clientProps);
         // a streams configuration may be passed in whole: keep what a plain consumer understands
@@ -150,7 +125,7 @@ public final class OutputFeed implements AutoCloseable {
         consumer.assign(all);
         consumer.seekToBeginning(fromStart);
         final Map<TopicPartition, Long> begin = consumer.beginningOffsets(recent);
-        consumer.endOffsets(recent).forEach((tp, end) -> consumer.seek(tp, Math.max(begin.get(tp), end - RECENT)));
+        consumer.endOffsets(recent).forEach((tp, end) -> consumer.seek(tp, Math.max(begin.get(tp), end - FeedCache.RECENT)));
         liveFrom.putAll(consumer.endOffsets(all));
         liveFrom.forEach(countFrom::putIfAbsent);
         all.forEach(consumer::position);
@@ -163,15 +138,14 @@ public final class OutputFeed implements AutoCloseable {
         if (!caughtUp) {
             catchingUp.removeIf(tp -> consumer.position(tp) >= liveFrom.get(tp));
             if (catchingUp.isEmpty()) {
-                synchronized (lock) {
-                    caughtUp = true;
-                }
+                caughtUp = true;
+                cache.caughtUp();
             }
         }
     }
 
     /** A subscriber starting from the current state that matches its filter, then every live event that does. */
-    public Subscription subscribe(final EventFilter filter) {
+    public FeedCache.Subscription subscribe(final EventFilter filter) {
         return subscribe(filter, null);
     }
 
@@ -180,57 +154,17 @@ public final class OutputFeed implements AutoCloseable {
      * that match the filter, then every live event that does), and otherwise starts from the current state like
      * {@link #subscribe(EventFilter)}.
      */
-    public Subscription subscribe(final EventFilter filter, final String lastEventId) {
-        synchronized (lock) {
-            final java.util.Optional<List<FeedEvent>> after = resumable.after(lastEventId, filter);
-            final List<FeedEvent> first = after.orElseGet(() -> snapshot(filter));
-            final Subscriber subscriber = new Subscriber(filter, first.size() + LIVE_CAPACITY);
-            first.forEach(subscriber::offer);
-            subscribers.add(subscriber);
-            metrics.clients(subscribers.size());
-            return new Subscription(subscriber, first.size(), after.isPresent(), resumable.latestId());
-        }
+    public FeedCache.Subscription subscribe(final EventFilter filter, final String lastEventId) {
+        return cache.subscribe(filter, lastEventId);
     }
 
     public void unsubscribe(final Subscriber subscriber) {
-        subscriber.close();
-        subscribers.remove(subscriber);
-        metrics.clients(subscribers.size());
-        if (subscriber.overflowed()) {
-            metrics.clientDropped();
-        }
+        cache.unsubscribe(subscriber);
     }
 
     /** An athlete's projections so far, oldest first, as JSON values. */
     public List<String> history(final String raceId, final String athleteId) {
-        synchronized (lock) {
-            return histories.getOrDefault(Keys.athlete(raceId, athleteId), List.of()).stream().map(FeedEvent::json).toList();
-        }
-    }
-
-    private List<FeedEvent> snapshot(final EventFilter filter) {
-        final List<FeedEvent> events = new ArrayList<>();
-        addMatching(events, states.values(), filter);
-        addMatching(events, leaderboards.values(), filter);
-        addMatching(events, results.values(), filter);
-        if (filter.athlete() != null) {
-            if (filter.race() != null) {
-                addMatching(events, histories.getOrDefault(Keys.athlete(filter.race(), filter.athlete()), List.of()), filter);
-            } else {
-                histories.forEach((key, history) -> {
-                    if (Keys.athleteOf(key).equals(filter.athlete())) {
-                        addMatching(events, history, filter);
-                    }
-                });
-            }
-        }
-        addMatching(events, broadcasts, filter);
-        addMatching(events, alerts, filter);
-        return events;
-    }
-
-    private static void addMatching(final List<FeedEvent> to, final Collection<FeedEvent> from, final EventFilter filter) {
-        from.stream().filter(filter::accepts).forEach(to::add);
+        return cache.history(raceId, athleteId);
     }
 
     /**
@@ -256,7 +190,7 @@ public final class OutputFeed implements AutoCloseable {
                 restarting = e.toString();
                 LOG.error("the dashboard feed failed; its event streams are closed so that pages reconnect, and it"
                         + " starts again in {}", backoff, e);
-                subscribers.forEach(Subscriber::close);
+                cache.closeSubscribers();
                 closeConsumer();
                 try {
                     stopped.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
@@ -284,18 +218,9 @@ public final class OutputFeed implements AutoCloseable {
 
     /** Forgets the cache, to be read again from the beginning; the metrics' counts are kept. */
     private void startOver() {
-        synchronized (lock) {
-            states.clear();
-            leaderboards.clear();
-            results.clear();
-            histories.clear();
-            historySize = 0;
-            alerts.clear();
-            broadcasts.clear();
-            resumable.clear();
-            caughtUp = false;
-            catchingUp.clear();
-        }
+        cache.clear();
+        caughtUp = false;
+        catchingUp.clear();
         assignAndPosition();
     }
 
@@ -332,8 +257,12 @@ public final class OutputFeed implements AutoCloseable {
         // counted by the instance that owns the partition only, so that instances' counts add up (DashboardMetrics)
         final boolean mine = metrics.owns(record.partition());
         final boolean uncounted = unseen && mine && record.offset() >= countFrom.getOrDefault(partition, Long.MAX_VALUE);
+        final Kind kind = Kind.ofTopic(record.topic()).orElse(null);
         if (record.value() == null) {
-            forget(record);
+            // a tombstone: an athlete's state or result is gone (a voided read, a withdrawn result)
+            if (kind != null && record.key() != null) {
+                cache.forget(kind, record.key());
+            }
             return;
         }
         if (uncounted) {
@@ -346,103 +275,43 @@ public final class OutputFeed implements AutoCloseable {
             }
             return;
         }
-        final Kind kind = Kind.ofTopic(record.topic()).orElse(null);
         if (kind == null) {
             return;
         }
-        final Object value = read(record, kind.topic().valueType());
+        final RaceOutput value = read(record, kind.topic().valueType());
         if (value == null) {
             return;
         }
         final String id = record.topic() + ":" + record.partition() + ":" + record.offset();
-        final String json = new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
-        final FeedEvent event = switch (kind) {
-            case PROJECTION, STATE -> {
-                final AthleteProjection p = (AthleteProjection) value;
-                yield new FeedEvent(kind, id, p.raceId(), p.athleteId(), record.key(), json);
-            }
-            case LEADERBOARD -> new FeedEvent(kind, id, ((Leaderboard) value).raceId(), null, record.key(), json);
-            case ALERT -> {
-                final RaceAlert a = (RaceAlert) value;
-                yield new FeedEvent(kind, id, a.raceId(), a.athleteId(), record.key(), json);
-            }
-            case BROADCAST -> {
-                final BroadcastLine b = (BroadcastLine) value;
-                yield new FeedEvent(kind, id, b.raceId(), b.athleteId(), record.key(), json);
-            }
-            case RESULT -> {
-                final RaceResult r = (RaceResult) value;
-                yield new FeedEvent(kind, id, r.raceId(), r.athleteId(), record.key(), json);
-            }
-        };
+        final String json = new String(record.value(), StandardCharsets.UTF_8);
+        final FeedEvent event = new FeedEvent(kind, id, value.raceId(), value.athleteId(), record.key(), json);
         if (kind == Kind.PROJECTION && uncounted) {
             final boolean live = record.offset() >= liveFrom.getOrDefault(
                     new TopicPartition(record.topic(), record.partition()), Long.MAX_VALUE);
             metrics.acceptedRead(live ? record.timestamp() : -1);
         }
-        synchronized (lock) {
-            remember(event, value, mine);
-            if (caughtUp) {
-                resumable.add(event);
-            }
-            for (final Subscriber subscriber : subscribers) {
-                subscriber.offer(event);
-            }
+        if (kind == Kind.STATE && value instanceof AthleteProjection state) {
+            countDuplicates(record.key(), state.duplicateReads(), mine);
         }
+        cache.publish(event);
     }
 
-    /** A tombstone: an athlete's state or result is gone (a voided read, a withdrawn result); snapshots leave it out. */
-    private void forget(final ConsumerRecord<String, byte[]> record) {
-        if (record.key() == null) {
-            return;
-        }
-        synchronized (lock) {
-            if (record.topic().equals(Topics.ATHLETE_STATE.name())) {
-                states.remove(record.key());
-            } else if (record.topic().equals(Topics.RACE_RESULTS.name())) {
-                results.remove(record.key());
-            }
-        }
-    }
-
-    private void remember(final FeedEvent event, final Object value, final boolean counts) {
-        switch (event.kind()) {
-            case STATE -> {
-                states.put(event.key(), event);
-                final long duplicates = ((AthleteProjection) value).duplicateReads();
-                final Long before = duplicatesSeen.put(event.key(), duplicates);
-                if (!counts) {
-                    // another instance counts this partition's duplicates
-                } else if (before != null && duplicates > before) {
-                    metrics.duplicates(duplicates - before);
-                } else if (before == null && duplicates > 0) {
-                    metrics.duplicates(duplicates);
-                }
-            }
-            case LEADERBOARD -> leaderboards.put(event.key(), event);
-            case RESULT -> results.put(event.key(), event);
-            case PROJECTION -> {
-                if (historySize < MAX_HISTORY) {
-                    histories.computeIfAbsent(event.key(), a -> new ArrayList<>()).add(event);
-                    historySize++;
-                }
-            }
-            case ALERT -> keepRecent(alerts, event);
-            case BROADCAST -> keepRecent(broadcasts, event);
-        }
-    }
-
-    private static void keepRecent(final Deque<FeedEvent> recent, final FeedEvent event) {
-        recent.addLast(event);
-        while (recent.size() > RECENT) {
-            recent.removeFirst();
+    /** Counts the duplicate reads an athlete's new state adds, where this instance counts its partition. */
+    private void countDuplicates(final String athleteKey, final long duplicates, final boolean counts) {
+        final Long before = duplicatesSeen.put(athleteKey, duplicates);
+        if (!counts) {
+            // another instance counts this partition's duplicates
+        } else if (before != null && duplicates > before) {
+            metrics.duplicates(duplicates - before);
+        } else if (before == null && duplicates > 0) {
+            metrics.duplicates(duplicates);
         }
     }
 
     private <V> V read(final ConsumerRecord<String, byte[]> record, final Class<V> type) {
         try {
             return Json.mapper().readValue(record.value(), type);
-        } catch (final java.io.IOException e) {
+        } catch (final IOException e) {
             LOG.warn("skipping an unreadable record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
             return null;
@@ -459,18 +328,6 @@ public final class OutputFeed implements AutoCloseable {
             // already closed, between two starts
         }
         thread.join(10_000);
-        subscribers.forEach(Subscriber::close);
-    }
-
-    /**
-     * A new subscriber.
-     *
-     * @param subscriber its queue
-     * @param firstSize  how many of its first queued events are the snapshot, or the events it resumes with
-     * @param resumed    whether it goes on from a {@code Last-Event-ID} rather than from a snapshot
-     * @param position   the id of the latest event the feed passed on before it subscribed, the position it can
-     *                   resume from before any live event reached it; null when there is none yet
-     */
-    public record Subscription(Subscriber subscriber, int firstSize, boolean resumed, String position) {
+        cache.closeSubscribers();
     }
 }

@@ -61,9 +61,9 @@ class SubscriberTest {
         assertEquals("event: state\ndata: {\"n\":7}\n\n", EventStream.formatWithoutId(event(7)));
         final Subscriber subscriber = new Subscriber(EventFilter.all(), 1);
         assertEquals("id: athlete-state:0:9\nevent: ready\ndata: {\"snapshot\":3}\n\n", new String(EventStream.ready(
-                new OutputFeed.Subscription(subscriber, 3, false, "athlete-state:0:9")), java.nio.charset.StandardCharsets.UTF_8));
+                new FeedCache.Subscription(subscriber, 3, false, "athlete-state:0:9")), java.nio.charset.StandardCharsets.UTF_8));
         assertEquals("event: ready\ndata: {\"resumed\":2}\n\n", new String(EventStream.ready(
-                new OutputFeed.Subscription(subscriber, 2, true, null)), java.nio.charset.StandardCharsets.UTF_8));
+                new FeedCache.Subscription(subscriber, 2, true, null)), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test

@@ -1,0 +1,201 @@
+package io.racetracker.streams.board;
+
+import io.racetracker.core.event.AthleteStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * One athlete task's share of the race boards. A race's boards live in one task ({@link RaceBoard}), and all but a
+ * few of a mass race's updates cannot change what they publish: this class decides, in the athlete's own task, which
+ * updates the race's task must see, so that the rest never cross the {@code board-updates} repartition topic.
+ *
+ * <p>It keeps, per board, this task's first {@code size} athletes, ranked exactly as {@link RaceBoard} ranks them
+ * ({@link BoardUpdate#RANK}), and each athlete's latest state; it passes on an update when
+ * <ul>
+ *   <li>the athlete is new to the race (each board counts its athletes), changed category, or finished (places
+ *       count every finisher);</li>
+ *   <li>it is among the first two crossings of its mat on one of the athlete's boards in this task, or the fastest
+ *       there so far (a mat's fastest time gives the gaps, its second crossing a break-away);</li>
+ *   <li>the athlete is in this task's first {@code size} of one of their boards; and when an athlete leaves a
+ *       board (a category change), the one who moves up into its first places here is passed on too.</li>
+ * </ul>
+ * The first {@code size} of a board over the whole race are among the first {@code size} of some task, so the race's
+ * task always holds the current state of everyone it can publish. An athlete whose updates are held back stays on the
+ * race's boards where they were last seen: behind where they really are, which is behind this task's first places,
+ * so never ahead of anyone the boards publish. Passing on more
+ * than needed is always safe (the race's boards take any update), so after a restart, when the mats' counts are
+ * rebuilt from each athlete's latest crossing only, a few more updates than necessary go through.
+ *
+ * <p>Not thread-safe: one instance per task, used by the task's thread.
+ */
+public final class BoardShortlist {
+    private final int size;
+    /** Each athlete's latest state, by athlete key: one task may carry several races, and ids mean nothing across them. */
+    private final Map<String, BoardUpdate> latest = new HashMap<>();
+    private final Map<String, Map<String, Board>> races = new HashMap<>();
+
+    /** One board as far as this task knows it: its first {@code size} athletes here, and its mats. */
+    private static final class Board {
+        final String raceId;
+        final String category;
+        final TreeSet<BoardUpdate> first = new TreeSet<>(BoardUpdate.RANK);
+        final Map<String, MatCount> mats = new HashMap<>();
+
+        Board(final String raceId, final String category) {
+            this.raceId = raceId;
+            this.category = category;
+        }
+
+        boolean holds(final BoardUpdate athlete) {
+            return athlete.raceId().equals(raceId) && athlete.status() != AthleteStatus.DSQ
+                    && (RaceBoard.ALL.equals(category) || athlete.category().equals(category));
+        }
+    }
+
+    /** This task's crossings of one mat on one board: how many (counted up to 2) and the fastest time. */
+    private record MatCount(int crossed, long fastestMs) {
+        MatCount with(final long elapsedMs) {
+            return new MatCount(Math.min(2, crossed + 1), Math.min(fastestMs, elapsedMs));
+        }
+    }
+
+    /** @param size positions published per board */
+    public BoardShortlist(final int size) {
+        this.size = size;
+    }
+
+    /** Takes an athlete's latest state from the store into account, passing nothing on (it was passed on before). */
+    public void restore(final BoardUpdate update) {
+        latest.put(update.key(), update);
+        for (final Board board : boardsOf(update)) {
+            place(board, null, update);
+            countCrossing(board, update);
+        }
+    }
+
+    /**
+     * Takes the athlete's new state and returns what the race's boards must hear: the update itself, if it can
+     * matter to them, and anyone who moved up into a board's first {@code size} because of it. Pacemakers are on
+     * no board.
+     */
+    public List<BoardUpdate> offer(final BoardUpdate update) {
+        if (update.pacemaker()) {
+            return List.of();
+        }
+        final BoardUpdate old = latest.put(update.key(), update);
+        if (update.status() == AthleteStatus.DSQ) {
+            // off every board: the race's boards must hear of it, and whoever moves up here instead
+            final List<BoardUpdate> out = new ArrayList<>(3);
+            out.add(update);
+            if (old != null) {
+                for (final Board board : boardsOf(old)) {
+                    leave(board, old).ifPresent(out::add);
+                }
+            }
+            return out;
+        }
+        // finishing, un-finishing (a finish read voided), a finish time corrected and a reinstatement all change
+        // places, which count every finisher
+        boolean relevant = old == null || update.finished() != old.finished() || old.disqualified()
+                || update.finished() && update.elapsedMs() != old.elapsedMs();
+        final boolean newCrossing = old == null || !old.crossingId().equals(update.crossingId())
+                || old.elapsedMs() != update.elapsedMs();
+        List<BoardUpdate> movedUp = List.of();
+        if (old != null && !(old.raceId().equals(update.raceId()) && old.category().equals(update.category()))) {
+            relevant = true;
+            movedUp = new ArrayList<>(2);
+            for (final Board board : boardsOf(old)) {
+                if (!board.holds(update)) {
+                    leave(board, old).ifPresent(movedUp::add);
+                }
+            }
+        }
+        for (final Board board : boardsOf(update)) {
+            relevant |= place(board, old != null && board.holds(old) ? old : null, update);
+            if (newCrossing) {
+                relevant |= countCrossing(board, update);
+            }
+        }
+        if (!relevant) {
+            return movedUp;
+        }
+        final List<BoardUpdate> out = new ArrayList<>(movedUp.size() + 1);
+        out.add(update);
+        out.addAll(movedUp);
+        return out;
+    }
+
+    /**
+     * Takes an athlete off the boards (their only accepted read was voided: they have no state any more); returns what
+     * the race's boards must hear, nothing when they were on none.
+     */
+    public List<BoardUpdate> withdraw(final String athleteKey) {
+        final BoardUpdate old = latest.get(athleteKey);
+        return old == null || old.disqualified() ? List.of() : offer(old.offTheBoards());
+    }
+
+    /**
+     * Puts the athlete's new state in the board's first places if it belongs there; true when it does. An
+     * athlete's own update never moves them back on a board (a new mat is further, anything else keeps their
+     * place), so one of the first stays among them and no one else needs to move up.
+     */
+    private boolean place(final Board board, final BoardUpdate old, final BoardUpdate update) {
+        if (old != null && board.first.remove(old)) {
+            board.first.add(update);
+            if (BoardUpdate.RANK.compare(update, old) > 0) {
+                refill(board);
+            }
+            return board.first.contains(update);
+        }
+        if (board.first.size() < size) {
+            board.first.add(update);
+            return true;
+        }
+        if (BoardUpdate.RANK.compare(update, board.first.last()) < 0) {
+            board.first.add(update);
+            board.first.pollLast();
+            return true;
+        }
+        return false;
+    }
+
+    /** Takes the athlete off the board's first places (they left the board); returns whoever moves up instead. */
+    private Optional<BoardUpdate> leave(final Board board, final BoardUpdate old) {
+        if (!board.first.remove(old)) {
+            return Optional.empty();
+        }
+        final Optional<BoardUpdate> next = latest.values().stream()
+                .filter(a -> board.holds(a) && !board.first.contains(a))
+                .min(BoardUpdate.RANK);
+        next.ifPresent(board.first::add);
+        return next;
+    }
+
+    /** Rebuilds the board's first places from every athlete of this task: rare, only if a rank ever went back. */
+    private void refill(final Board board) {
+        board.first.clear();
+        latest.values().stream().filter(board::holds).sorted(BoardUpdate.RANK).limit(size).forEach(board.first::add);
+    }
+
+    /**
+     * Counts a crossing of its mat on a board; true when it is one of the first two there or the fastest. Whoever
+     * is fastest at a mat, or second there, is mostly also among a board's first places when the gap is shown or
+     * the break-away called; this makes sure of it for boards of one or two places and reads arriving out of order.
+     */
+    private boolean countCrossing(final Board board, final BoardUpdate update) {
+        final MatCount before = board.mats.get(update.crossingId());
+        board.mats.put(update.crossingId(), before == null ? new MatCount(1, update.elapsedMs()) : before.with(update.elapsedMs()));
+        return before == null || before.crossed() < 2 || update.elapsedMs() < before.fastestMs();
+    }
+
+    /** The athlete's category board and the whole race's, created on first use. */
+    private List<Board> boardsOf(final BoardUpdate update) {
+        final Map<String, Board> boards = races.computeIfAbsent(update.raceId(), race -> new HashMap<>());
+        return List.of(boards.computeIfAbsent(update.category(), category -> new Board(update.raceId(), category)),
+                boards.computeIfAbsent(RaceBoard.ALL, category -> new Board(update.raceId(), category)));
+    }
+}

@@ -1,0 +1,64 @@
+package io.racetracker.streams.board;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.racetracker.core.event.AthleteProjection;
+import io.racetracker.core.event.AthleteStatus;
+import io.racetracker.core.topic.Keys;
+import java.time.Instant;
+import java.util.Comparator;
+
+/**
+ * An athlete's latest state as the race boards need it, on the internal {@code board-updates} repartition topic
+ * (keyed by race id, so that one race's boards live in one task).
+ */
+public record BoardUpdate(
+        String raceId,
+        String athleteId,
+        String bib,
+        String name,
+        String category,
+        boolean pacemaker,
+        String crossingId,
+        String timingPointId,
+        double distanceM,
+        long elapsedMs,
+        long projectedFinishMs,
+        double pTarget,
+        AthleteStatus status,
+        Instant readAt) {
+
+    public static BoardUpdate of(final AthleteProjection p) {
+        final String crossing = Keys.crossing(p.timingPointId(), p.lap());
+        return new BoardUpdate(p.raceId(), p.athleteId(), p.bib(), p.name(), p.category(), p.pacemaker(), crossing, p.timingPointId(),
+                p.distanceM(), p.elapsedMs(), p.projectedFinishMs(), p.pTarget(), p.status(), p.readAt());
+    }
+
+    /** The athlete's key, {@code raceId/athleteId}. */
+    @JsonIgnore
+    String key() {
+        return Keys.athlete(raceId, athleteId);
+    }
+
+    /**
+     * The same athlete taken off every board: the race's boards take a disqualification as that (their results
+     * withdrawn, everyone behind moved up), and an update after it puts them back as a new athlete.
+     */
+    BoardUpdate offTheBoards() {
+        return new BoardUpdate(raceId, athleteId, bib, name, category, pacemaker, crossingId, timingPointId, distanceM,
+                elapsedMs, projectedFinishMs, pTarget, AthleteStatus.DSQ, readAt);
+    }
+
+    boolean disqualified() {
+        return status == AthleteStatus.DSQ;
+    }
+
+    boolean finished() {
+        return status == AthleteStatus.FINISHED;
+    }
+
+    /** Leaderboard order: furthest first (to the decimetre), then fastest there; the athlete id breaks ties. */
+    static final Comparator<BoardUpdate> RANK = Comparator
+            .comparingLong((BoardUpdate u) -> -Math.round(u.distanceM() * 10))
+            .thenComparingLong(BoardUpdate::elapsedMs)
+            .thenComparing(BoardUpdate::athleteId);
+}

@@ -1,0 +1,90 @@
+package io.racetracker.streams.intake;
+
+import io.racetracker.core.event.DeadLetter;
+import io.racetracker.core.event.DeadLetter.Reason;
+import io.racetracker.core.event.SplitEvent;
+import io.racetracker.core.json.JsonSerde;
+import io.racetracker.core.topic.SourceHeader;
+import io.racetracker.core.topic.Topics;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Reads the raw bytes of a mat read into a {@link SplitEvent}, or into a dead letter that says what was wrong.
+ * Never throws for bad input: a poison record cannot stop the topology.
+ */
+public final class SplitParser implements FixedKeyProcessor<String, byte[], ParsedSplit> {
+    /** Far above any real read (about 300 bytes); larger payloads are rejected unparsed. */
+    public static final int MAX_BYTES = 64 * 1024;
+
+    private final JsonSerde<SplitEvent> serde = Topics.RACE_SPLITS.valueSerde();
+    // reused for every read of this task: the check allocates nothing per read
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharBuffer decoded = CharBuffer.allocate(MAX_BYTES);
+    private FixedKeyProcessorContext<String, ParsedSplit> context;
+
+    @Override
+    public void init(final FixedKeyProcessorContext<String, ParsedSplit> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(final FixedKeyRecord<String, byte[]> record) {
+        final RecordMetadata meta = context.recordMetadata().orElseThrow();
+        // every record written because of this read names it (see SourceHeader)
+        context.forward(record.withValue(parse(record.key(), record.value(), meta.partition(), meta.offset()))
+                .withHeaders(SourceHeader.naming(record.headers(), meta.topic(), meta.partition(), meta.offset())));
+    }
+
+    public ParsedSplit parse(final String key, final byte[] value, final int partition, final long offset) {
+        if (value == null) {
+            return reject(Reason.NULL_VALUE, "value is null; a mat read is a JSON object", key, null, partition, offset);
+        }
+        if (value.length > MAX_BYTES) {
+            return reject(Reason.OVERSIZED, "value is " + value.length + " bytes; a mat read is at most " + MAX_BYTES,
+                    key, value, partition, offset);
+        }
+        if (!isUtf8(value)) {
+            return reject(Reason.NOT_UTF8, "value is not valid UTF-8 text", key, value, partition, offset);
+        }
+        final SplitEvent split;
+        try {
+            split = serde.deserialize(Topics.RACE_SPLITS.name(), value);
+        } catch (final SerializationException e) {
+            final Reason code = e.getMessage().contains("malformed JSON") ? Reason.MALFORMED_JSON : Reason.INVALID_FIELD;
+            return reject(code, e.getMessage(), key, value, partition, offset);
+        }
+        if (key == null) {
+            return reject(Reason.NULL_KEY, "key is null; the key must be raceId/athleteId '" + split.key() + "'",
+                    null, value, partition, offset);
+        }
+        if (!key.equals(split.key())) {
+            return reject(Reason.KEY_MISMATCH, "key '" + key + "' is not raceId/athleteId '" + split.key()
+                    + "'; reads keyed otherwise may land on another partition, out of order", key, value, partition, offset);
+        }
+        return ParsedSplit.accepted(split, value, partition, offset);
+    }
+
+    private static ParsedSplit reject(final Reason code, final String reason, final String key, final byte[] value,
+                                      final int partition, final long offset) {
+        return ParsedSplit.rejected(DeadLetter.of(code, reason, Topics.RACE_SPLITS.name(), partition, offset, key, value,
+                null, null));
+    }
+
+    private boolean isUtf8(final byte[] value) {
+        utf8.reset();
+        decoded.clear();
+        final CoderResult result = utf8.decode(ByteBuffer.wrap(value), decoded, true);
+        return !result.isError() && !utf8.flush(decoded).isError();
+    }
+}
