@@ -26,7 +26,7 @@
     source: null              // the open EventSource
   };
 
-  const { $, el, hms } = window.raceTracker;
+  const { $, el, hms, showVsTarget } = window.raceTracker;
 
   // ---- the chosen race's units and time zone ----------------------------------------------------------------
   function info() { const r = state.races.get(state.race); return r && r.info ? r.info : null; }
@@ -415,9 +415,7 @@
     $('fig-band').textContent = p.display.band;
     $('fig-chance').textContent = p.display.chance;
     $('fig-target').textContent = 'under ' + p.display.target;
-    const vs = $('fig-vs');
-    vs.textContent = p.display.vsTarget;
-    vs.className = 'fig-value ' + (p.aheadOfTargetMs >= 0 ? 'ahead' : 'behind');
+    showVsTarget($('fig-vs'), 'fig-value', p);
     $('fig-pace').textContent = 'avg ' + p.display.averagePace + ', last ' + p.display.segmentPace;
   }
 

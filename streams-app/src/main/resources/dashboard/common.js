@@ -21,5 +21,11 @@
     return h + ':' + String(m).padStart(2, '0') + ':' + String(sec).padStart(2, '0');
   }
 
-  window.raceTracker = Object.freeze({ $, el, hms });
+  // an athlete's time against their target on element e: the text, and 'ahead' or 'behind' after the class cls
+  function showVsTarget(e, cls, p) {
+    e.textContent = p.display.vsTarget;
+    e.className = cls + ' ' + (p.aheadOfTargetMs >= 0 ? 'ahead' : 'behind');
+  }
+
+  window.raceTracker = Object.freeze({ $, el, hms, showVsTarget });
 }());

@@ -7,7 +7,7 @@
 
   const params = new URLSearchParams(location.search);
   const race = params.get('race');
-  const { $, el, hms } = window.raceTracker;
+  const { $, el, hms, showVsTarget } = window.raceTracker;
 
   // One stream; the browser resumes a broken one with Last-Event-ID, and one the server closed is opened again.
   function follow(query, handlers) {
@@ -35,9 +35,7 @@
         $('lt-projected').textContent = p.display.projectedFinish;
         $('lt-chance').textContent = p.display.chance;
         $('lt-target').textContent = 'SUB-' + p.display.target;
-        const vs = $('lt-vs');
-        vs.textContent = p.display.vsTarget;
-        vs.className = 'lt-value ' + (p.aheadOfTargetMs >= 0 ? 'ahead' : 'behind');
+        showVsTarget($('lt-vs'), 'lt-value', p);
         $('lt-at').textContent = (p.status === 'FINISHED' ? 'AT THE FINISH' : 'AT ' + p.display.distance.toUpperCase());
         $('lower-third').hidden = false;
       }
