@@ -26,20 +26,8 @@
     source: null              // the open EventSource
   };
 
-  const $ = (id) => document.getElementById(id);
-  const el = (tag, cls, text) => {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
-  };
+  const { $, el, hms, showVsTarget } = window.raceTracker;
 
-  function hms(ms) {
-    if (ms === null || ms === undefined || !isFinite(ms)) return '-';
-    const s = Math.max(0, Math.round(ms / 1000));
-    const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
-    return h + ':' + String(m).padStart(2, '0') + ':' + String(sec).padStart(2, '0');
-  }
   // ---- the chosen race's units and time zone ----------------------------------------------------------------
   function info() { const r = state.races.get(state.race); return r && r.info ? r.info : null; }
   function units() { const i = info(); return i && i.units === 'mi' ? 'mi' : 'km'; }
@@ -427,9 +415,7 @@
     $('fig-band').textContent = p.display.band;
     $('fig-chance').textContent = p.display.chance;
     $('fig-target').textContent = 'under ' + p.display.target;
-    const vs = $('fig-vs');
-    vs.textContent = p.display.vsTarget;
-    vs.className = 'fig-value ' + (p.aheadOfTargetMs >= 0 ? 'ahead' : 'behind');
+    showVsTarget($('fig-vs'), 'fig-value', p);
     $('fig-pace').textContent = 'avg ' + p.display.averagePace + ', last ' + p.display.segmentPace;
   }
 

@@ -7,19 +7,7 @@
 
   const params = new URLSearchParams(location.search);
   const race = params.get('race');
-  const $ = (id) => document.getElementById(id);
-  const el = (tag, cls, text) => {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
-  };
-  function hms(ms) {
-    if (ms === null || ms === undefined || !isFinite(ms)) return '-';
-    const s = Math.max(0, Math.round(ms / 1000));
-    const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
-    return h + ':' + String(m).padStart(2, '0') + ':' + String(sec).padStart(2, '0');
-  }
+  const { $, el, hms, showVsTarget } = window.raceTracker;
 
   // One stream; the browser resumes a broken one with Last-Event-ID, and one the server closed is opened again.
   function follow(query, handlers) {
@@ -47,9 +35,7 @@
         $('lt-projected').textContent = p.display.projectedFinish;
         $('lt-chance').textContent = p.display.chance;
         $('lt-target').textContent = 'SUB-' + p.display.target;
-        const vs = $('lt-vs');
-        vs.textContent = p.display.vsTarget;
-        vs.className = 'lt-value ' + (p.aheadOfTargetMs >= 0 ? 'ahead' : 'behind');
+        showVsTarget($('lt-vs'), 'lt-value', p);
         $('lt-at').textContent = (p.status === 'FINISHED' ? 'AT THE FINISH' : 'AT ' + p.display.distance.toUpperCase());
         $('lower-third').hidden = false;
       }

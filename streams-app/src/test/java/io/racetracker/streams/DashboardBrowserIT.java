@@ -117,7 +117,7 @@ class DashboardBrowserIT {
         assertTrue(names.contains(DashboardRace.IMG_NAME), "the img name shows as text: " + names);
         assertTrue(names.contains(DashboardRace.SCRIPT_NAME), "the script name shows as text: " + names);
         assertTrue(browser.findElements(By.tagName("img")).isEmpty(), "no element was made from a name");
-        assertEquals(2, browser.findElements(By.tagName("script")).size(), "only the page's own scripts");
+        assertEquals(3, browser.findElements(By.tagName("script")).size(), "only the page's own scripts (chart.umd.js, common.js, app.js)");
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert(), "no script from a name ran");
 
         wait.until(b -> {

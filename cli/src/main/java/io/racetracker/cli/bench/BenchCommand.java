@@ -1,8 +1,10 @@
 package io.racetracker.cli.bench;
 
+import static io.racetracker.cli.bench.BenchFigures.round;
+import static io.racetracker.cli.bench.BenchFigures.round3;
+
 import io.racetracker.cli.KafkaOptions;
 import io.racetracker.cli.LocalKafka;
-import io.racetracker.core.json.Json;
 import io.racetracker.core.topic.Topics;
 import io.racetracker.producer.ProducerSettings;
 import io.racetracker.producer.scenario.MassRace;
@@ -15,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -112,9 +113,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         final Scenario race = Scenarios.byName(MassRace.RACE_ID, new Scenarios.Options(runners, seed));
         final Path workDir = Files.createTempDirectory("race-tracker-bench-");
-        final Map<String, Object> figures = new LinkedHashMap<>();
-        figures.putAll(Machine.describe());
-        figures.put("load_average_start", Machine.loadAverage());
+        final Machine machine = Machine.describe();
+        final double loadAverageStart = Machine.loadAverage();
+        final BenchFigures.Phases phases;
         LocalKafka broker = null;
         boolean ok = false;
         try {
@@ -125,7 +126,7 @@ public final class BenchCommand implements Callable<Integer> {
                 brokerProcess = broker.process();
                 kafka.bootstrapServer = broker.bootstrapServers();
             }
-            new Run(race, workDir, figures).all();
+            phases = new Run(race, workDir, machine).all();
             ok = true;
         } finally {
             if (broker != null) {
@@ -137,11 +138,11 @@ public final class BenchCommand implements Callable<Integer> {
                 System.err.println("Logs of the failed run are in " + workDir);
             }
         }
-        figures.put("load_average_end", Machine.loadAverage());
+        final BenchFigures figures = new BenchFigures(machine, loadAverageStart, phases, Machine.loadAverage());
         System.out.println();
         System.out.print(BenchReport.table(figures));
         if (json != null) {
-            Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures) + "\n");
+            Files.writeString(json, figures.json());
             System.out.println("Figures written to " + json);
         }
         return 0;
@@ -151,28 +152,26 @@ public final class BenchCommand implements Callable<Integer> {
     private final class Run {
         private final Scenario race;
         private final Path workDir;
-        private final Map<String, Object> figures;
+        private final Machine machine;
         private final Properties clientProps;
         private final String runId = Long.toString(System.currentTimeMillis(), 36);
 
-        Run(final Scenario race, final Path workDir, final Map<String, Object> figures) {
+        Run(final Scenario race, final Path workDir, final Machine machine) {
             this.race = race;
             this.workDir = workDir;
-            this.figures = figures;
+            this.machine = machine;
             this.clientProps = kafka.layered(Map.of());
         }
 
-        void all() throws Exception {
+        BenchFigures.Phases all() throws Exception {
             try (Admin admin = Admin.create(clientProps)) {
                 final BenchTopics topics = new BenchTopics(admin);
                 final Properties sample = streamsProps("sample");
-                figures.put("runners", runners);
-                figures.put("stream_threads", Integer.parseInt(sample.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG).toString()));
-                figures.put("commit_interval_ms", Integer.parseInt(sample.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG).toString()));
-                figures.put("processing_guarantee", sample.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
-                figures.put("partitions", Topics.RACE_SPLITS.partitions());
-                figures.put("app_heap_max", appHeap);
-                figures.put("app_warmup_seconds", appWarmupSeconds);
+                final BenchFigures.Settings settings = new BenchFigures.Settings(runners,
+                        Integer.parseInt(sample.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG).toString()),
+                        Integer.parseInt(sample.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG).toString()),
+                        String.valueOf(sample.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)), Topics.RACE_SPLITS.partitions(),
+                        appHeap, appWarmupSeconds);
 
                 // 1. the race on race-splits, as fast as the broker takes it
                 topics.recreate(Topics.ALL);
@@ -185,11 +184,6 @@ public final class BenchCommand implements Callable<Integer> {
                     loaded = loader.reads(Double.POSITIVE_INFINITY, Long.MAX_VALUE, quiet ? null : "load");
                 }
                 final long reads = loaded.records();
-                figures.put("reads", reads);
-                figures.put("reads_duplicate", loaded.duplicates());
-                figures.put("reads_late", loaded.late());
-                figures.put("reads_malformed", loaded.malformed());
-                figures.put("load_records_per_s", round(loaded.recordsPerSecond()));
 
                 // 2. the read ceiling
                 final List<Double> ceilings = new ArrayList<>();
@@ -197,15 +191,12 @@ public final class BenchCommand implements Callable<Integer> {
                     ceilings.add(ReadCeiling.measure(kafka.bootstrapServerOrDefault(), Topics.RACE_SPLITS.name(), reads));
                 }
                 System.out.printf("Read ceiling (ConsumerPerformance): %s records/s%n", ceilings);
-                final double readCeiling = ceilings.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-                figures.put("read_ceiling_records_per_s", round(readCeiling));
-                figures.put("read_ceiling_runs_records_per_s", ceilings.stream().map(BenchCommand::round).toList());
 
                 // 3. the tracker, catching up on the whole race
                 final Properties trackerProps = streamsProps("tracker");
                 System.out.printf("Tracker (%s) processing %,d reads ...%n", trackerProps.get(StreamsConfig.APPLICATION_ID_CONFIG), reads);
                 final Map<String, Writes> trackerWrites;
-                final double trackerSeconds;
+                final BenchFigures.Tracker tracker;
                 try (AppProcess app = AppProcess.start("tracker", trackerProps, List.of(), trackerJvm(), workDir)) {
                     final CpuMeter cpu = new CpuMeter(app.handle(), brokerProcess);
                     final CpuMeter.Reading cpuFrom = cpu.read();
@@ -213,22 +204,14 @@ public final class BenchCommand implements Callable<Integer> {
                     final GroupProgress progress = new GroupProgress(admin, trackerProps.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
                     final long splitsDone = progress.awaitTopicDone(Topics.RACE_SPLITS.name(), PHASE_TIMEOUT);
                     final long allDone = progress.awaitAllDone(PHASE_TIMEOUT);
-                    figures.putAll(CpuMeter.figures("tracker", cpuFrom, cpu.read(), reads));
-                    trackerSeconds = (allDone - began) / 1e9;
-                    figures.put("tracker_seconds", round3(trackerSeconds));
-                    figures.put("tracker_race_splits_done_seconds", round3((splitsDone - began) / 1e9));
-                    figures.put("tracker_reads_per_s", round(reads / trackerSeconds));
-                    final AppProcess.Memory memory = app.memory();
-                    figures.put("heap_used_mb", mb(memory.heapUsedBytes()));
-                    figures.put("heap_peak_after_gc_mb", mb(memory.heapPeakAfterGcBytes()));
-                    figures.put("heap_max_mb", mb(memory.heapMaxBytes()));
-                    figures.put("rss_mb", round(memory.rssKb() / 1024.0));
-                    figures.put("rss_peak_mb", round(memory.rssPeakKb() / 1024.0));
+                    final CpuMeter.Figures cpuFigures = CpuMeter.figures(cpuFrom, cpu.read(), reads);
+                    final double seconds = (allDone - began) / 1e9;
+                    final BenchFigures.Heap heap = BenchFigures.Heap.of(app.memory());
                     trackerWrites = app.written();
+                    tracker = new BenchFigures.Tracker(cpuFigures, round3(seconds), round3((splitsDone - began) / 1e9),
+                            round(reads / seconds), heap, BenchFigures.Written.byTopic(trackerWrites, reads, BenchCommand::shortName),
+                            recordsPerRead(trackerWrites, reads), bytesPerRead(trackerWrites, reads));
                 }
-                figures.put("tracker_written", perRead(trackerWrites, reads));
-                figures.put("tracker_written_records_per_read", round3(total(trackerWrites).records() / (double) reads));
-                figures.put("tracker_written_bytes_per_read", round(total(trackerWrites).bytes() / (double) reads));
 
                 // 4. the engine ceiling: the same writes, no logic, same settings
                 final List<PassThroughTopology.Output> outputs = new ArrayList<>();
@@ -242,8 +225,8 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 final Properties engineProps = streamsProps("engine");
                 System.out.printf("Pass-through (%s) writing %s ...%n", engineProps.get(StreamsConfig.APPLICATION_ID_CONFIG),
-                        figures.get("tracker_written_records_per_read") + " records per read");
-                final Map<String, Writes> engineWrites;
+                        tracker.writtenRecordsPerRead() + " records per read");
+                final BenchFigures.Engine engine;
                 try (AppProcess app = AppProcess.start("pass-through", engineProps,
                         outputs.stream().map(PassThroughTopology.Output::spec).toList(), engineJvm(), workDir)) {
                     final CpuMeter cpu = new CpuMeter(app.handle(), brokerProcess);
@@ -251,30 +234,27 @@ public final class BenchCommand implements Callable<Integer> {
                     final long began = System.nanoTime();
                     final long done = new GroupProgress(admin, engineProps.getProperty(StreamsConfig.APPLICATION_ID_CONFIG))
                             .awaitTopicDone(Topics.RACE_SPLITS.name(), PHASE_TIMEOUT);
-                    figures.putAll(CpuMeter.figures("engine_ceiling", cpuFrom, cpu.read(), reads));
+                    final CpuMeter.Figures cpuFigures = CpuMeter.figures(cpuFrom, cpu.read(), reads);
                     final double seconds = (done - began) / 1e9;
-                    figures.put("engine_ceiling_seconds", round3(seconds));
-                    figures.put("engine_ceiling_reads_per_s", round(reads / seconds));
-                    engineWrites = app.written();
+                    final Map<String, Writes> engineWrites = app.written();
+                    engine = new BenchFigures.Engine(cpuFigures, round3(seconds), round(reads / seconds),
+                            recordsPerRead(engineWrites, reads), bytesPerRead(engineWrites, reads));
                 }
-                figures.put("engine_written_records_per_read", round3(total(engineWrites).records() / (double) reads));
-                figures.put("engine_written_bytes_per_read", round(total(engineWrites).bytes() / (double) reads));
-                final double engine = ((Number) figures.get("engine_ceiling_reads_per_s")).doubleValue();
-                final double tracker = ((Number) figures.get("tracker_reads_per_s")).doubleValue();
-                figures.put("ratio_to_engine_ceiling", round3(tracker / engine));
-                figures.put("ratio_to_read_ceiling", round3(tracker / readCeiling));
-                figures.putAll(CpuMeter.ownWork(figures, GOAL_SHARE_OF_ENGINE_CEILING));
+                final BenchFigures.Comparison comparison = BenchFigures.Comparison.of(machine.cores(), tracker, engine,
+                        BenchFigures.ReadCeilingRuns.best(ceilings), GOAL_SHARE_OF_ENGINE_CEILING);
 
-                if (!noLatency) {
-                    latency(admin, topics, "live", liveRate, (long) (liveRate * liveSeconds), liveWarmupSeconds);
-                    latency(admin, topics, "full", Double.POSITIVE_INFINITY, Long.MAX_VALUE, 0);
-                }
+                final BenchFigures.Latency live = noLatency ? null
+                        : latency(admin, topics, "live", liveRate, (long) (liveRate * liveSeconds), liveWarmupSeconds);
+                final BenchFigures.Latency full = noLatency ? null
+                        : latency(admin, topics, "full", Double.POSITIVE_INFINITY, Long.MAX_VALUE, 0);
+                return new BenchFigures.Phases(settings, BenchFigures.Load.of(loaded), BenchFigures.ReadCeilingRuns.of(ceilings),
+                        tracker, engine, comparison, live, full);
             }
         }
 
         /** A fresh race on fresh topics, a fresh tracker, reads sent at {@code rate} while it runs. */
-        private void latency(final Admin admin, final BenchTopics topics, final String name, final double rate,
-                             final long limit, final int warmupSeconds) throws Exception {
+        private BenchFigures.Latency latency(final Admin admin, final BenchTopics topics, final String name, final double rate,
+                                             final long limit, final int warmupSeconds) throws Exception {
             topics.recreate(Topics.ALL);
             final Properties props = streamsProps("latency-" + name);
             try (AppProcess app = AppProcess.start("tracker", props, List.of(), latencyJvm(name), workDir);
@@ -292,14 +272,9 @@ public final class BenchCommand implements Callable<Integer> {
                             .awaitTopicDone(Topics.RACE_SPLITS.name(), PHASE_TIMEOUT);
                     probe.awaitQuiet(Duration.ofSeconds(2), Duration.ofMinutes(1));
                     final Histogram h = probe.finish();
-                    figures.put("latency_" + name + "_reads", sent.records());
-                    figures.put("latency_" + name + "_sent_reads_per_s", round(sent.recordsPerSecond()));
-                    figures.put("latency_" + name + "_projections_measured", h.getTotalCount());
-                    figures.put("latency_" + name + "_p50_ms", h.getValueAtPercentile(50));
-                    figures.put("latency_" + name + "_p95_ms", h.getValueAtPercentile(95));
-                    figures.put("latency_" + name + "_p99_ms", h.getValueAtPercentile(99));
-                    figures.put("latency_" + name + "_max_ms", h.getMaxValue());
-                    figures.put("latency_" + name + "_windows", probe.windows());
+                    return new BenchFigures.Latency(sent.records(), round(sent.recordsPerSecond()), h.getTotalCount(),
+                            h.getValueAtPercentile(50), h.getValueAtPercentile(95), h.getValueAtPercentile(99), h.getMaxValue(),
+                            probe.windows());
                 }
             }
         }
@@ -367,29 +342,16 @@ public final class BenchCommand implements Callable<Integer> {
         return topic;
     }
 
-    private static Map<String, Object> perRead(final Map<String, Writes> writes, final long reads) {
-        final Map<String, Object> byTopic = new LinkedHashMap<>();
-        writes.forEach((topic, w) -> byTopic.put(shortName(topic), Map.of(
-                "records", w.records(), "bytes", w.bytes(),
-                "records_per_read", round3(w.records() / (double) reads),
-                "bytes_per_record", w.records() == 0 ? 0 : round(w.bytesPerRecord()))));
-        return byTopic;
+    private static double recordsPerRead(final Map<String, Writes> writes, final long reads) {
+        return round3(total(writes).records() / (double) reads);
+    }
+
+    private static double bytesPerRead(final Map<String, Writes> writes, final long reads) {
+        return round(total(writes).bytes() / (double) reads);
     }
 
     private static Writes total(final Map<String, Writes> writes) {
         return writes.values().stream().reduce(Writes.NONE, Writes::plus);
-    }
-
-    static double round(final double value) {
-        return Math.round(value * 10) / 10.0;
-    }
-
-    static double round3(final double value) {
-        return Math.round(value * 1000) / 1000.0;
-    }
-
-    private static double mb(final long bytes) {
-        return round(bytes / (1024.0 * 1024.0));
     }
 
     private static void deleteRecursively(final Path dir) throws IOException {

@@ -1,5 +1,9 @@
 package io.racetracker.cli.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -8,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -49,20 +52,33 @@ final class CpuMeter {
     }
 
     /**
-     * The figures of one phase, named {@code <prefix>_app_cpu_us_per_read}, {@code <prefix>_broker_cpu_us_per_read},
-     * {@code <prefix>_machine_busy_pct} and {@code <prefix>_app_cpu_us_per_read_by_thread} (the app's CPU by kind of
-     * thread: Kafka Streams' own threads, producer network threads, garbage collector, JIT compiler, RocksDB, other;
-     * threads that ended during the phase are missing from it); those the system could not tell are left out.
+     * The figures of one phase, per read (the JSON names them after the app: {@code <app>_app_cpu_us_per_read}, ...):
+     * the app's CPU, the broker's, the machine's busy share, and the app's CPU by kind of thread (Kafka Streams' own
+     * threads, producer network threads, garbage collector, JIT compiler, RocksDB, other; threads that ended during
+     * the phase are missing from it). Those the system could not tell are null, and left out of the JSON.
      */
-    static Map<String, Object> figures(final String prefix, final Reading from, final Reading to, final long reads) {
-        final Map<String, Object> figures = new LinkedHashMap<>();
-        perRead(from.appNanos(), to.appNanos(), reads).ifPresent(us -> figures.put(prefix + "_app_cpu_us_per_read", us));
-        perRead(from.brokerNanos(), to.brokerNanos(), reads).ifPresent(us -> figures.put(prefix + "_broker_cpu_us_per_read", us));
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Figures(Double appCpuUsPerRead, Double brokerCpuUsPerRead, Double machineBusyPct,
+                   Map<String, Double> appCpuUsPerReadByThread) {
+    }
+
+    /**
+     * The tracker's own work per read, and the CPU per read the throughput goal leaves for it; null when a figure
+     * they come from is missing.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OwnWork(@JsonProperty("tracker_own_cpu_us_per_read") Double trackerUsPerRead,
+                   // the goal is 80% of the engine ceiling (BenchCommand)
+                   @JsonProperty("own_cpu_budget_at_80pct_us_per_read") Double budgetUsPerRead) {
+    }
+
+    /** The figures of one phase, from its first and last readings. */
+    static Figures figures(final Reading from, final Reading to, final long reads) {
         final long total = to.machineTotalTicks() - from.machineTotalTicks();
-        if (from.machineTotalTicks() >= 0 && total > 0) {
-            figures.put(prefix + "_machine_busy_pct",
-                    Math.round(1000.0 * (to.machineBusyTicks() - from.machineBusyTicks()) / total) / 10.0);
-        }
+        final Double machineBusyPct = from.machineTotalTicks() >= 0 && total > 0
+                ? Math.round(1000.0 * (to.machineBusyTicks() - from.machineBusyTicks()) / total) / 10.0 : null;
+        Map<String, Double> byThread = null;
         if (!to.appThreads().isEmpty() && reads > 0) {
             // per thread, so that a thread ending (the JIT's come and go) takes nothing off its kind's figure
             final Map<String, Long> ticksByKind = new TreeMap<>();
@@ -70,44 +86,40 @@ final class CpuMeter {
                 final ThreadTicks before = from.appThreads().get(tid);
                 ticksByKind.merge(now.kind(), now.ticks() - (before == null ? 0 : before.ticks()), Long::sum);
             });
-            final Map<String, Object> byThread = new LinkedHashMap<>();
-            ticksByKind.forEach((kind, ticks) -> byThread.put(kind,
-                    Math.round(10.0 * ticks * TICK_SECONDS * 1e6 / reads) / 10.0));
-            figures.put(prefix + "_app_cpu_us_per_read_by_thread", byThread);
+            byThread = new LinkedHashMap<>();
+            for (final Map.Entry<String, Long> kind : ticksByKind.entrySet()) {
+                byThread.put(kind.getKey(), Math.round(10.0 * kind.getValue() * TICK_SECONDS * 1e6 / reads) / 10.0);
+            }
         }
-        return figures;
+        return new Figures(perRead(from.appNanos(), to.appNanos(), reads), perRead(from.brokerNanos(), to.brokerNanos(), reads),
+                machineBusyPct, byThread);
     }
 
     /**
      * The tracker's own work per read (its app's CPU per read less the pass-through's), and the CPU per read that the
      * goal of {@code share} of the engine ceiling leaves for it: the machine's CPU per read at that rate, as busy as
      * in the tracker phase, less everything the machine spent per read in the pass-through phase (broker, engine,
-     * the rest). Named {@code tracker_own_cpu_us_per_read} and {@code own_cpu_budget_at_<share>pct_us_per_read};
-     * empty when a figure is missing.
+     * the rest).
      */
-    static Map<String, Object> ownWork(final Map<String, Object> f, final double share) {
-        final Map<String, Object> figures = new LinkedHashMap<>();
-        if (f.get("tracker_app_cpu_us_per_read") instanceof Number tracker
-                && f.get("engine_ceiling_app_cpu_us_per_read") instanceof Number engine) {
-            figures.put("tracker_own_cpu_us_per_read", Math.round(10 * (tracker.doubleValue() - engine.doubleValue())) / 10.0);
+    static OwnWork ownWork(final int cores, final Figures tracker, final Figures engine, final double engineReadsPerS,
+                           final double share) {
+        final Double own = tracker.appCpuUsPerRead() != null && engine.appCpuUsPerRead() != null
+                ? Math.round(10 * (tracker.appCpuUsPerRead() - engine.appCpuUsPerRead())) / 10.0 : null;
+        Double budget = null;
+        if (tracker.machineBusyPct() != null && engine.machineBusyPct() != null && engineReadsPerS > 0) {
+            final double machineUs = cores * 1e6 / 100;
+            final double availableAtGoal = machineUs * tracker.machineBusyPct() / (share * engineReadsPerS);
+            final double usedByEngine = machineUs * engine.machineBusyPct() / engineReadsPerS;
+            budget = Math.round(10 * (availableAtGoal - usedByEngine)) / 10.0;
         }
-        if (f.get("cores") instanceof Number cores && f.get("tracker_machine_busy_pct") instanceof Number trackerBusy
-                && f.get("engine_ceiling_machine_busy_pct") instanceof Number engineBusy
-                && f.get("engine_ceiling_reads_per_s") instanceof Number engineRate && engineRate.doubleValue() > 0) {
-            final double machineUs = cores.doubleValue() * 1e6 / 100;
-            final double availableAtGoal = machineUs * trackerBusy.doubleValue() / (share * engineRate.doubleValue());
-            final double usedByEngine = machineUs * engineBusy.doubleValue() / engineRate.doubleValue();
-            figures.put("own_cpu_budget_at_" + Math.round(share * 100) + "pct_us_per_read",
-                    Math.round(10 * (availableAtGoal - usedByEngine)) / 10.0);
-        }
-        return figures;
+        return new OwnWork(own, budget);
     }
 
-    private static Optional<Double> perRead(final long from, final long to, final long reads) {
+    private static Double perRead(final long from, final long to, final long reads) {
         if (from < 0 || to < 0 || reads <= 0) {
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(Math.round(10.0 * (to - from) / 1000.0 / reads) / 10.0);
+        return Math.round(10.0 * (to - from) / 1000.0 / reads) / 10.0;
     }
 
     private static long cpuNanos(final ProcessHandle process) {

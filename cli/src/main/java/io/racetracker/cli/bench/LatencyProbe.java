@@ -1,9 +1,10 @@
 package io.racetracker.cli.bench;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.racetracker.core.topic.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -89,20 +90,22 @@ final class LatencyProbe implements AutoCloseable {
     }
 
     /**
-     * The latency of the reads sent in each {@value #WINDOW_SECONDS}-second window after the warm-up, in order:
-     * whether a tail comes from one moment (a rebalance, a pause) or from all along.
+     * The latency of the reads sent in one {@value #WINDOW_SECONDS}-second window after the warm-up.
+     *
+     * @param fromS the window's start, in seconds of read time after the warm-up
      */
-    List<Map<String, Object>> windows() {
-        final List<Map<String, Object>> windows = new ArrayList<>();
-        byWindow.forEach((index, h) -> {
-            final Map<String, Object> window = new LinkedHashMap<>();
-            window.put("from_s", index * WINDOW_SECONDS);
-            window.put("projections", h.getTotalCount());
-            window.put("p50_ms", h.getValueAtPercentile(50));
-            window.put("p99_ms", h.getValueAtPercentile(99));
-            window.put("max_ms", h.getMaxValue());
-            windows.add(window);
-        });
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Window(long fromS, long projections, long p50Ms, long p99Ms, long maxMs) {
+    }
+
+    /**
+     * The latency of the reads sent in each window after the warm-up, in order: whether a tail comes from one moment
+     * (a rebalance, a pause) or from all along.
+     */
+    List<Window> windows() {
+        final List<Window> windows = new ArrayList<>();
+        byWindow.forEach((index, h) -> windows.add(new Window(index * WINDOW_SECONDS, h.getTotalCount(),
+                h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue())));
         return windows;
     }
 

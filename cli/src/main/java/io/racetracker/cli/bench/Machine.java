@@ -1,27 +1,28 @@
 package io.racetracker.cli.bench;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.apache.kafka.common.utils.AppInfoParser;
 
-/** What the benchmark ran on, so that its figures are never quoted without it. */
-final class Machine {
-    private Machine() {
-    }
+/**
+ * What the benchmark ran on, so that its figures are never quoted without it.
+ *
+ * @param memoryTotalMb the machine's memory, -1 where the system does not tell
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+record Machine(int cores, String cpu, long memoryTotalMb, String os, String java, String kafka) {
 
-    static Map<String, Object> describe() {
-        final Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("cores", Runtime.getRuntime().availableProcessors());
-        machine.put("cpu", firstValue(Path.of("/proc/cpuinfo"), "model name"));
+    static Machine describe() {
         final String memTotal = firstValue(Path.of("/proc/meminfo"), "MemTotal");
-        machine.put("memory_total_mb", memTotal.isEmpty() ? -1 : Long.parseLong(memTotal.replace("kB", "").trim()) / 1024);
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        machine.put("kafka", org.apache.kafka.common.utils.AppInfoParser.getVersion());
-        return machine;
+        return new Machine(Runtime.getRuntime().availableProcessors(), firstValue(Path.of("/proc/cpuinfo"), "model name"),
+                memTotal.isEmpty() ? -1 : Long.parseLong(memTotal.replace("kB", "").trim()) / 1024,
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                AppInfoParser.getVersion());
     }
 
     /** The 1-minute load average: other work on the machine while the benchmark ran. */

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CpuMeterTest {
+    private static final CpuMeter.Figures NOTHING = new CpuMeter.Figures(null, null, null, null);
+
     @Test
     void aPhaseIsTheDifferenceOfTwoReadingsPerRead() {
         final CpuMeter.Reading from = new CpuMeter.Reading(1_000_000_000L, 500_000_000L, 1_000, 4_000,
@@ -17,28 +19,28 @@ class CpuMeterTest {
                 Map.of(1L, thread("kafka_streams", 150), 2L, thread("kafka_streams", 100), 3L, thread("gc", 30),
                         5L, thread("jit", 5)));
 
-        final Map<String, Object> f = CpuMeter.figures("tracker", from, to, 40_000);
+        final CpuMeter.Figures f = CpuMeter.figures(from, to, 40_000);
 
-        assertEquals(50.0, f.get("tracker_app_cpu_us_per_read"), "2 s of CPU over 40,000 reads");
-        assertEquals(25.0, f.get("tracker_broker_cpu_us_per_read"));
-        assertEquals(90.0, f.get("tracker_machine_busy_pct"), "900 of 1,000 ticks busy");
-        assertEquals(Map.of("kafka_streams", 37.5, "gc", 5.0, "jit", 1.3), f.get("tracker_app_cpu_us_per_read_by_thread"),
+        assertEquals(50.0, f.appCpuUsPerRead(), "2 s of CPU over 40,000 reads");
+        assertEquals(25.0, f.brokerCpuUsPerRead());
+        assertEquals(90.0, f.machineBusyPct(), "900 of 1,000 ticks busy");
+        assertEquals(Map.of("kafka_streams", 37.5, "gc", 5.0, "jit", 1.3), f.appCpuUsPerReadByThread(),
                 "150, 20 and 5 ticks of 10 ms over 40,000 reads: a thread new in the phase counts from 0, one that"
                         + " ended (the JIT thread with 900 ticks) takes nothing off its kind");
     }
 
     @Test
     void theGoalLeavesTheMachinesCpuAtTheGoalRateLessWhatThePassThroughPhaseUsed() {
-        final Map<String, Object> run = Map.of("cores", 2, "tracker_app_cpu_us_per_read", 78.6,
-                "engine_ceiling_app_cpu_us_per_read", 19.4, "tracker_machine_busy_pct", 97.4,
-                "engine_ceiling_machine_busy_pct", 92.6, "engine_ceiling_reads_per_s", 48_649.0);
+        final CpuMeter.Figures tracker = new CpuMeter.Figures(78.6, null, 97.4, null);
+        final CpuMeter.Figures engine = new CpuMeter.Figures(19.4, null, 92.6, null);
 
-        final Map<String, Object> f = CpuMeter.ownWork(run, 0.8);
+        final CpuMeter.OwnWork f = CpuMeter.ownWork(2, tracker, engine, 48_649.0, 0.8);
 
-        assertEquals(59.2, f.get("tracker_own_cpu_us_per_read"));
+        assertEquals(59.2, f.trackerUsPerRead());
         // 2 cores x 97.4% / 38,919.2 reads/s = 50.05 us, less 2 x 92.6% / 48,649 = 38.07 us
-        assertEquals(12.0, f.get("own_cpu_budget_at_80pct_us_per_read"));
-        assertTrue(CpuMeter.ownWork(Map.of("cores", 2), 0.8).isEmpty(), "nothing without the phases' figures");
+        assertEquals(12.0, f.budgetUsPerRead());
+        assertEquals(new CpuMeter.OwnWork(null, null), CpuMeter.ownWork(2, NOTHING, NOTHING, 48_649.0, 0.8),
+                "nothing without the phases' figures");
     }
 
     private static CpuMeter.ThreadTicks thread(final String kind, final long ticks) {
@@ -49,7 +51,7 @@ class CpuMeterTest {
     void whatTheSystemDoesNotTellIsLeftOut() {
         final CpuMeter.Reading unknown = new CpuMeter.Reading(-1, -1, -1, -1, Map.of());
 
-        assertTrue(CpuMeter.figures("engine_ceiling", unknown, unknown, 1_000).isEmpty());
+        assertEquals(NOTHING, CpuMeter.figures(unknown, unknown, 1_000));
     }
 
     @Test

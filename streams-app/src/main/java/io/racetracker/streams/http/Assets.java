@@ -28,6 +28,7 @@ final class Assets {
                 "index.html", asset("dashboard/index.html", "text/html; charset=utf-8"),
                 "overlay-lower-third.html", asset("dashboard/overlay-lower-third.html", "text/html; charset=utf-8"),
                 "overlay-leaderboard.html", asset("dashboard/overlay-leaderboard.html", "text/html; charset=utf-8"),
+                "common.js", asset("dashboard/common.js", "text/javascript; charset=utf-8"),
                 "overlay.js", asset("dashboard/overlay.js", "text/javascript; charset=utf-8"),
                 "overlay.css", asset("dashboard/overlay.css", "text/css; charset=utf-8"),
                 "app.js", asset("dashboard/app.js", "text/javascript; charset=utf-8"),
