@@ -18,11 +18,14 @@ import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The backtest as a live tracker sees the race: every finisher's reads replayed in order of their rebuilt clock
@@ -68,12 +71,25 @@ public final class ClockBacktest {
     private record Read(Placed runner, int mat, double distanceM, long elapsedMs, long clockMs) {
     }
 
-    /** A runner's figures at one mat, fixed model and nowcast, for everyone and per wave. */
+    /**
+     * A finisher's fixed projection at one mat, kept to measure afterwards what knowing the day would have given.
+     */
+    private record Projected(Placed runner, int mat, int level, FinishForecast fixed) {
+        double miss() {
+            return Math.log((runner.runner().finishMs() - fixed.elapsedMs()) / fixed.medianRemainingMs());
+        }
+    }
+
+    /**
+     * A runner's figures at one mat, for everyone and per wave: the fixed model, the nowcast, and the fixed model
+     * corrected by the day as it turned out ({@link #hindsight()}).
+     */
     public static final class MatFigures {
         private final String label;
         private final double distanceM;
         private final Figures fixed = new Figures();
         private final Figures nowcast = new Figures();
+        private final Figures hindsight = new Figures();
 
         MatFigures(final String label, final double distanceM) {
             this.label = label;
@@ -91,14 +107,28 @@ public final class ClockBacktest {
         public Figures nowcast() {
             return nowcast;
         }
+
+        /**
+         * The fixed model's projections each moved by the median miss, over the whole field in hindsight, of its mat
+         * and pace level: the day known exactly, which no estimate made during the race can better. What is left is
+         * how runners differ within the day.
+         */
+        public Figures hindsight() {
+            return hindsight;
+        }
     }
 
     /** The figures of a run: per mat over everyone, per wave per mat, and what was left out. */
     public record Result(List<MatFigures> all, Map<String, List<MatFigures>> byWave, long runners, long leftOut,
                   long rows, Conditions finalConditions) {
         public static double overallMae(final List<MatFigures> mats, final boolean nowcast) {
+            return overallMae(mats, m -> nowcast ? m.nowcast : m.fixed);
+        }
+
+        /** The mean over 5K..40K of the figures {@code which} picks. */
+        public static double overallMae(final List<MatFigures> mats, final Function<MatFigures, Figures> which) {
             return mats.stream().filter(m -> Backtest.SplitStats.inOverall(m.distanceM) && m.fixed.n() > 0)
-                    .mapToDouble(m -> (nowcast ? m.nowcast : m.fixed).maeMin()).average().orElse(Double.NaN);
+                    .mapToDouble(m -> which.apply(m).maeMin()).average().orElse(Double.NaN);
         }
     }
 
@@ -162,6 +192,7 @@ public final class ClockBacktest {
         final List<MatFigures> all = figures(mats);
         final Map<String, List<MatFigures>> byWave = new LinkedHashMap<>();
         final Map<RunnerResult, SoFar> progress = new IdentityHashMap<>();
+        final List<Projected> projected = new ArrayList<>();
         Conditions conditions = day.conditions();
         long publishedAt = Long.MIN_VALUE / 2; // far in the past, without overflowing the difference
         long rows = 0;
@@ -194,6 +225,8 @@ public final class ClockBacktest {
                             m.fixed.add(fixed, runner.finishMs(), targetMs);
                             m.nowcast.add(now, runner.finishMs(), targetMs);
                         }
+                        projected.add(new Projected(read.runner(), read.mat(),
+                                settings.level(fixed.projectedFinishMs() / Courses.MARATHON_M), fixed));
                     }
                 }
                 // only now does this read count in the day's effect: a projection never sees its own read
@@ -210,7 +243,23 @@ public final class ClockBacktest {
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot write the predictions: " + e.getMessage(), e);
         }
+        inHindsight(projected, all, byWave);
         return new Result(all, byWave, field.size(), leftOut, rows, day.conditions());
+    }
+
+    /** Every kept projection moved by the median miss of its mat and pace level over the whole field. */
+    private void inHindsight(final List<Projected> projected, final List<MatFigures> all,
+                             final Map<String, List<MatFigures>> byWave) {
+        final Map<Integer, double[]> misses = new HashMap<>();
+        projected.stream().collect(Collectors.groupingBy(p -> p.mat() * settings.levels() + p.level()))
+                .forEach((cell, ps) -> misses.put(cell, ps.stream().mapToDouble(Projected::miss).sorted().toArray()));
+        for (final Projected p : projected) {
+            final double[] sorted = misses.get(p.mat() * settings.levels() + p.level());
+            final double median = (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2;
+            final FinishForecast known = p.fixed().withMedianRemaining(p.fixed().medianRemainingMs() * Math.exp(median));
+            all.get(p.mat()).hindsight.add(known, p.runner().runner().finishMs(), targetMs);
+            byWave.get(p.runner().wave()).get(p.mat()).hindsight.add(known, p.runner().runner().finishMs(), targetMs);
+        }
     }
 
     /** A runner's reads so far and what the fixed model projected at the latest. */
