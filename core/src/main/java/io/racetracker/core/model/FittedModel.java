@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -38,6 +40,8 @@ public final class FittedModel implements FinishTimeModel {
     private final double[][] raceDayShare;
     /** The courses the centre was fitted on: on any other, the band carries {@link #courseBandScale}. */
     private final Set<String> courses;
+    /** Per race id met, whether its course is one of {@link #courses}: asked on every projection. */
+    private final Map<String, Boolean> knownCourse = new ConcurrentHashMap<>();
 
     public FittedModel(final ModelParameters parameters) {
         this.parameters = parameters;
@@ -140,7 +144,7 @@ public final class FittedModel implements FinishTimeModel {
      */
     @Override
     public double courseBandScale(final String raceId, final double distanceM) {
-        if (courses.contains(RaceNames.courseOf(raceId))) {
+        if (knownCourse.computeIfAbsent(raceId, id -> courses.contains(RaceNames.courseOf(id)))) {
             return 1;
         }
         int k = 0;
