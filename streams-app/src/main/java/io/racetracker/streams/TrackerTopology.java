@@ -19,7 +19,7 @@ import io.racetracker.core.model.FinishTimeModel;
 import io.racetracker.core.projection.Projector;
 import io.racetracker.core.topic.Topic;
 import io.racetracker.core.topic.Topics;
-import io.racetracker.streams.athlete.AthleteHistory;
+import io.racetracker.streams.athlete.AthleteHistorySerde;
 import io.racetracker.streams.athlete.AthleteTracker;
 import io.racetracker.streams.athlete.TrackerOutput;
 import io.racetracker.streams.board.BoardOutput;
@@ -204,7 +204,7 @@ public final class TrackerTopology {
                                                              final KStream<String, AthleteInput> corrections,
                                                              final FinishTimeModel model, final TrackerOptions options) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ATHLETE_SPLITS_STORE),
-                Serdes.String(), JsonSerde.internal(AthleteHistory.class)));
+                Serdes.String(), new AthleteHistorySerde()));
         return reads.merge(registrations, Named.as("athlete-inputs"))
                 .merge(corrections, Named.as("athlete-corrections"))
                 .process(() -> new AthleteTracker(new Projector(model), options), Named.as("track-athlete"),

@@ -10,6 +10,7 @@ import io.racetracker.core.event.Sex;
 import io.racetracker.core.event.SplitEvent;
 import io.racetracker.core.json.JsonSerde;
 import io.racetracker.streams.athlete.AthleteHistory;
+import io.racetracker.streams.athlete.AthleteHistorySerde;
 import io.racetracker.streams.board.BoardState;
 import io.racetracker.streams.board.BoardUpdate;
 import io.racetracker.streams.conditions.DayCounts;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,12 +40,21 @@ class PersistedFormatsTest {
     private static final SplitEvent SPLIT = new SplitEvent("boston-2026", "bib-1", "1", "5K", 5_000, null, 1_200_000,
             AT, 1_260_000L);
 
+    static final AthleteHistory HISTORY = new AthleteHistory(ATHLETE, List.of(SPLIT), 2, false, AT,
+            new AthleteHistory.Standing(0.42, -15_000, 10_900_000),
+            List.of(new AthleteHistory.Held(new byte[] {1, 2, 3}, 4, 567)), true,
+            new AthleteHistory.Overrides("F40", null));
+
     @Test
     void anAthletesHistoryIsPinned() throws IOException {
-        pin("athlete-history.v1", AthleteHistory.class, new AthleteHistory(ATHLETE, List.of(SPLIT), 2, false, AT,
-                new AthleteHistory.Standing(0.42, -15_000, 10_900_000),
-                List.of(new AthleteHistory.Held(new byte[] {1, 2, 3}, 4, 567)), true,
-                new AthleteHistory.Overrides("F40", null)));
+        pin("athlete-history.v2", new AthleteHistorySerde(), HISTORY);
+    }
+
+    @Test
+    void anAthletesHistoryOfTheFirstVersionStillReads() throws IOException {
+        // version 1 was Smile: a store or changelog written before the binary form came still reads, as it was
+        pin("athlete-history.v1", JsonSerde.internal(AthleteHistory.class), HISTORY);
+        assertEquals(HISTORY, new AthleteHistorySerde().deserialize("", golden("athlete-history.v1")));
     }
 
     @Test
@@ -69,21 +80,27 @@ class PersistedFormatsTest {
     }
 
     private static <T> void pin(final String name, final Class<T> type, final T value) throws IOException {
-        final JsonSerde<T> serde = JsonSerde.internal(type);
-        final byte[] now = serde.serialize("", value);
+        pin(name, JsonSerde.internal(type), value);
+    }
+
+    private static <T> void pin(final String name, final Serde<T> serde, final T value) throws IOException {
+        final byte[] now = serde.serializer().serialize("", value);
         final Path file = Path.of("src/test/resources/golden", name + ".b64");
         if (Boolean.getBoolean("golden.write")) {
             Files.writeString(file, Base64.getEncoder().encodeToString(now) + "\n");
         }
-        final byte[] pinned;
+        final byte[] pinned = golden(name);
+        assertEquals(value, serde.deserializer().deserialize("", pinned), name + ": the stored bytes no longer read back as they did");
+        assertArrayEquals(pinned, now, name + ": the persisted format changed; make it a new version (a new golden"
+                + " file, and the old one still read) rather than a silent change");
+    }
+
+    private static byte[] golden(final String name) throws IOException {
         try (InputStream in = PersistedFormatsTest.class.getResourceAsStream("/golden/" + name + ".b64")) {
             if (in == null) {
                 throw new AssertionError("no golden file for " + name + "; write it with -Dgolden.write=true");
             }
-            pinned = Base64.getDecoder().decode(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
+            return Base64.getDecoder().decode(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
         }
-        assertEquals(value, serde.deserialize("", pinned), name + ": the stored bytes no longer read back as they did");
-        assertArrayEquals(pinned, now, name + ": the persisted format changed; make it a new version (a new golden"
-                + " file, and the old one still read) rather than a silent change");
     }
 }
