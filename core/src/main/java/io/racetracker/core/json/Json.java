@@ -15,7 +15,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * of the contract, and its binary form Smile for the streams app's own state. Thread-safe once built.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = text().build();
+    private static final ObjectMapper MAPPER = text()
+            // the records written per read, each by its own writer rather than by reflection (same bytes)
+            .addModule(OutputWriters.module())
+            .build();
 
     /** The same JSON text, every record written by reflection: what {@link #MAPPER}'s own writers are held to. */
     private static final ObjectMapper REFLECTIVE = text().build();
