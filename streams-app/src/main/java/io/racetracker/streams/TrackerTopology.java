@@ -20,6 +20,7 @@ import io.racetracker.core.projection.Projector;
 import io.racetracker.core.topic.Topic;
 import io.racetracker.core.topic.Topics;
 import io.racetracker.streams.athlete.AthleteHistory;
+import io.racetracker.streams.athlete.AthleteOutputs;
 import io.racetracker.streams.athlete.AthleteTracker;
 import io.racetracker.streams.athlete.TrackerOutput;
 import io.racetracker.streams.board.BoardOutput;
@@ -65,7 +66,7 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@link #registrations}, {@link #reads} and {@link #corrections}: the intake, parsed from raw bytes, so that
  *       nothing can fail before the tracker sees it</li>
  *   <li>{@link #perAthlete}: the three meet in each athlete's task, which keeps the athlete's history and projects</li>
- *   <li>{@link #athleteOutputs}: what each athlete's task produced, to the athlete-keyed topics</li>
+ *   <li>{@link #athleteOutputs}: what each athlete's task produced, to the athlete-keyed topics, by one node</li>
  *   <li>{@link #raceBoards}: the boards, results and race alerts, in each race's task</li>
  *   <li>{@link #raceConditions}: the race's day, counted in each race's task</li>
  * </ol>
@@ -211,21 +212,30 @@ public final class TrackerTopology {
                         ATHLETE_SPLITS_STORE);
     }
 
-    /** What the athletes' tasks produced, to the athlete-keyed output topics. */
+    /**
+     * What the athletes' tasks produced, to the athlete-keyed output topics: one node ({@link AthleteOutputs}) hands
+     * each part of each output to the sink of its topic, by the sink's name.
+     */
     private static void athleteOutputs(final KStream<String, TrackerOutput> outputs) {
         // a read that is the athlete's latest gives one projection to both topics: written to JSON once
         final Serde<AthleteProjection> projections = Serdes.serdeFrom(
                 new OnceSerializer<>(Topics.ATHLETE_PROJECTIONS.valueSerde()), Topics.ATHLETE_PROJECTIONS.valueSerde());
-        writePart(outputs, TrackerOutput::projection, Topics.ATHLETE_PROJECTIONS, projections, "projections");
-        writePart(outputs, TrackerOutput::state, Topics.ATHLETE_STATE, projections, "states");
-        // an athlete whose only accepted read was voided has no state: a tombstone on the compacted topic
-        outputs.filter((key, out) -> out.stateGone(), Named.as("states-gone"))
-                .mapValues(out -> (AthleteProjection) null, Named.as("states-gone-tombstone"))
-                .to(Topics.ATHLETE_STATE.name(), Produced.with(Serdes.String(), projections).withName("states-gone-sink"));
-        writePart(outputs, TrackerOutput::broadcast, Topics.BROADCAST_FEED, "broadcasts");
-        writePart(outputs, TrackerOutput::deadLetter, Topics.RACE_DEAD_LETTERS, "tracker-dead-letters");
-        outputs.flatMapValues(TrackerOutput::alerts, Named.as("athlete-alerts"))
-                .to(Topics.RACE_ALERTS.name(), produced(Topics.RACE_ALERTS, "athlete-alerts-sink"));
+        final KStream<String, Object> parts = outputs.process(AthleteOutputs::new, Named.as("athlete-outputs"));
+        sink(parts, Topics.ATHLETE_PROJECTIONS, projections, AthleteOutputs.PROJECTIONS);
+        sink(parts, Topics.ATHLETE_STATE, projections, AthleteOutputs.STATES);
+        sink(parts, Topics.BROADCAST_FEED, Topics.BROADCAST_FEED.valueSerde(), AthleteOutputs.BROADCASTS);
+        sink(parts, Topics.RACE_DEAD_LETTERS, Topics.RACE_DEAD_LETTERS.valueSerde(), AthleteOutputs.DEAD_LETTERS);
+        sink(parts, Topics.RACE_ALERTS, Topics.RACE_ALERTS.valueSerde(), AthleteOutputs.ALERTS);
+    }
+
+    /**
+     * A sink, named {@code name}, of a processor that forwards to each of its sinks by name only what that sink's topic
+     * takes ({@code V}).
+     */
+    @SuppressWarnings("unchecked")
+    private static <V> void sink(final KStream<String, Object> parts, final Topic<V> topic, final Serde<V> values,
+                                 final String name) {
+        parts.to(topic.name(), Produced.with(Serdes.String(), (Serde<Object>) (Serde<?>) values).withName(name));
     }
 
     /**
