@@ -13,7 +13,6 @@ import static io.racetracker.streams.StateNames.LEADERBOARDS_STORE;
 
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.Leaderboard;
-import io.racetracker.core.event.RaceResult;
 import io.racetracker.core.json.JsonSerde;
 import io.racetracker.core.model.FinishTimeModel;
 import io.racetracker.core.projection.Projector;
@@ -23,7 +22,7 @@ import io.racetracker.streams.athlete.AthleteHistory;
 import io.racetracker.streams.athlete.AthleteOutputs;
 import io.racetracker.streams.athlete.AthleteTracker;
 import io.racetracker.streams.athlete.TrackerOutput;
-import io.racetracker.streams.board.BoardOutput;
+import io.racetracker.streams.board.BoardOutputs;
 import io.racetracker.streams.board.BoardShortlist;
 import io.racetracker.streams.board.BoardState;
 import io.racetracker.streams.board.BoardUpdate;
@@ -53,7 +52,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.ValueMapper;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.Stores;
 
@@ -242,7 +240,8 @@ public final class TrackerTopology {
      * The race-level views: the athletes' latest states that can change a race's boards (chosen in the athletes' own
      * tasks by {@link BoardShortlist}) go, keyed by race, through the repartition topic
      * {@value StateNames#BOARD_UPDATES} to {@link RaceBoard}, which writes {@code race-leaderboard}, the race-level
-     * {@code race-alerts} (lead changes, break-aways) and {@code race-results}.
+     * {@code race-alerts} (lead changes, break-aways) and {@code race-results}, each handed by one node
+     * ({@link BoardOutputs}) to the sink of its topic.
      */
     private static void raceBoards(final StreamsBuilder builder, final KStream<String, TrackerOutput> outputs,
                                    final TrackerOptions options) {
@@ -256,19 +255,16 @@ public final class TrackerTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEADERBOARDS_STORE),
                 Serdes.String(), JsonSerde.internal(Leaderboard.class)));
 
-        final KStream<String, BoardOutput> boards = outputs
+        final KStream<String, Object> parts = outputs
                 .flatMap((athleteId, out) -> out.boardUpdates().stream()
                         .map(update -> KeyValue.pair(update.raceId(), update)).toList(), Named.as("by-race"))
                 .repartition(Repartitioned.with(Serdes.String(), updates).withName(BOARD_UPDATES))
                 .process(() -> new RaceBoard(options), Named.as("race-board"), BOARD_ATHLETES_STORE,
-                        BOARD_MATS_STORE, BOARD_META_STORE, LEADERBOARDS_STORE);
-
-        writePart(boards, BoardOutput::leaderboard, Topics.RACE_LEADERBOARD, "leaderboards");
-        writePart(boards, BoardOutput::alert, Topics.RACE_ALERTS, "race-alerts");
-        writePart(boards, BoardOutput::result, Topics.RACE_RESULTS, "results");
-        boards.filter((raceId, out) -> out.resultWithdrawn(), Named.as("results-withdrawn"))
-                .mapValues(out -> (RaceResult) null, Named.as("results-withdrawn-tombstones"))
-                .to(Topics.RACE_RESULTS.name(), produced(Topics.RACE_RESULTS, "results-withdrawn-sink"));
+                        BOARD_MATS_STORE, BOARD_META_STORE, LEADERBOARDS_STORE)
+                .process(BoardOutputs::new, Named.as("board-outputs"));
+        sink(parts, Topics.RACE_LEADERBOARD, Topics.RACE_LEADERBOARD.valueSerde(), BoardOutputs.LEADERBOARDS);
+        sink(parts, Topics.RACE_ALERTS, Topics.RACE_ALERTS.valueSerde(), BoardOutputs.ALERTS);
+        sink(parts, Topics.RACE_RESULTS, Topics.RACE_RESULTS.valueSerde(), BoardOutputs.RESULTS);
     }
 
     /**
@@ -285,23 +281,6 @@ public final class TrackerTopology {
                 .repartition(Repartitioned.with(Serdes.String(), counts).withName(CONDITIONS_DELTAS))
                 .process(RaceConditionsBuilder::new, Named.as("race-conditions"), DAY_EFFECTS_STORE)
                 .to(Topics.RACE_CONDITIONS.name(), produced(Topics.RACE_CONDITIONS, "race-conditions-sink"));
-    }
-
-    /**
-     * Writes one part of each output record, where it is present, to its topic; {@code name} names the operators
-     * ({@code name}, {@code name-present}, {@code name-sink}).
-     */
-    private static <O, V> void writePart(final KStream<String, O> outputs, final ValueMapper<O, V> part, final Topic<V> topic,
-                                         final String name) {
-        writePart(outputs, part, topic, topic.valueSerde(), name);
-    }
-
-    /** As above, with a serde of the topic's values other than the registry's (same format). */
-    private static <O, V> void writePart(final KStream<String, O> outputs, final ValueMapper<O, V> part, final Topic<V> topic,
-                                         final Serde<V> values, final String name) {
-        outputs.mapValues(part, Named.as(name))
-                .filter((key, value) -> value != null, Named.as(name + "-present"))
-                .to(topic.name(), Produced.with(Serdes.String(), values).withName(name + "-sink"));
     }
 
     private static <V> Produced<String, V> produced(final Topic<V> topic, final String name) {
