@@ -13,16 +13,16 @@ import static io.racetracker.streams.StateNames.LEADERBOARDS_STORE;
 
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.Leaderboard;
-import io.racetracker.core.event.RaceResult;
 import io.racetracker.core.json.JsonSerde;
 import io.racetracker.core.model.FinishTimeModel;
 import io.racetracker.core.projection.Projector;
 import io.racetracker.core.topic.Topic;
 import io.racetracker.core.topic.Topics;
 import io.racetracker.streams.athlete.AthleteHistorySerde;
+import io.racetracker.streams.athlete.AthleteOutputs;
 import io.racetracker.streams.athlete.AthleteTracker;
 import io.racetracker.streams.athlete.TrackerOutput;
-import io.racetracker.streams.board.BoardOutput;
+import io.racetracker.streams.board.BoardOutputs;
 import io.racetracker.streams.board.BoardShortlist;
 import io.racetracker.streams.board.BoardState;
 import io.racetracker.streams.board.BoardUpdate;
@@ -52,7 +52,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.ValueMapper;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.Stores;
 
@@ -65,7 +64,7 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@link #registrations}, {@link #reads} and {@link #corrections}: the intake, parsed from raw bytes, so that
  *       nothing can fail before the tracker sees it</li>
  *   <li>{@link #perAthlete}: the three meet in each athlete's task, which keeps the athlete's history and projects</li>
- *   <li>{@link #athleteOutputs}: what each athlete's task produced, to the athlete-keyed topics</li>
+ *   <li>{@link #athleteOutputs}: what each athlete's task produced, to the athlete-keyed topics, by one node</li>
  *   <li>{@link #raceBoards}: the boards, results and race alerts, in each race's task</li>
  *   <li>{@link #raceConditions}: the race's day, counted in each race's task</li>
  * </ol>
@@ -211,28 +210,38 @@ public final class TrackerTopology {
                         ATHLETE_SPLITS_STORE);
     }
 
-    /** What the athletes' tasks produced, to the athlete-keyed output topics. */
+    /**
+     * What the athletes' tasks produced, to the athlete-keyed output topics: one node ({@link AthleteOutputs}) hands
+     * each part of each output to the sink of its topic, by the sink's name.
+     */
     private static void athleteOutputs(final KStream<String, TrackerOutput> outputs) {
         // a read that is the athlete's latest gives one projection to both topics: written to JSON once
         final Serde<AthleteProjection> projections = Serdes.serdeFrom(
                 new OnceSerializer<>(Topics.ATHLETE_PROJECTIONS.valueSerde()), Topics.ATHLETE_PROJECTIONS.valueSerde());
-        writePart(outputs, TrackerOutput::projection, Topics.ATHLETE_PROJECTIONS, projections, "projections");
-        writePart(outputs, TrackerOutput::state, Topics.ATHLETE_STATE, projections, "states");
-        // an athlete whose only accepted read was voided has no state: a tombstone on the compacted topic
-        outputs.filter((key, out) -> out.stateGone(), Named.as("states-gone"))
-                .mapValues(out -> (AthleteProjection) null, Named.as("states-gone-tombstone"))
-                .to(Topics.ATHLETE_STATE.name(), Produced.with(Serdes.String(), projections).withName("states-gone-sink"));
-        writePart(outputs, TrackerOutput::broadcast, Topics.BROADCAST_FEED, "broadcasts");
-        writePart(outputs, TrackerOutput::deadLetter, Topics.RACE_DEAD_LETTERS, "tracker-dead-letters");
-        outputs.flatMapValues(TrackerOutput::alerts, Named.as("athlete-alerts"))
-                .to(Topics.RACE_ALERTS.name(), produced(Topics.RACE_ALERTS, "athlete-alerts-sink"));
+        final KStream<String, Object> parts = outputs.process(AthleteOutputs::new, Named.as("athlete-outputs"));
+        sink(parts, Topics.ATHLETE_PROJECTIONS, projections, AthleteOutputs.PROJECTIONS);
+        sink(parts, Topics.ATHLETE_STATE, projections, AthleteOutputs.STATES);
+        sink(parts, Topics.BROADCAST_FEED, Topics.BROADCAST_FEED.valueSerde(), AthleteOutputs.BROADCASTS);
+        sink(parts, Topics.RACE_DEAD_LETTERS, Topics.RACE_DEAD_LETTERS.valueSerde(), AthleteOutputs.DEAD_LETTERS);
+        sink(parts, Topics.RACE_ALERTS, Topics.RACE_ALERTS.valueSerde(), AthleteOutputs.ALERTS);
+    }
+
+    /**
+     * A sink, named {@code name}, of a processor that forwards to each of its sinks by name only what that sink's topic
+     * takes ({@code V}).
+     */
+    @SuppressWarnings("unchecked")
+    private static <V> void sink(final KStream<String, Object> parts, final Topic<V> topic, final Serde<V> values,
+                                 final String name) {
+        parts.to(topic.name(), Produced.with(Serdes.String(), (Serde<Object>) (Serde<?>) values).withName(name));
     }
 
     /**
      * The race-level views: the athletes' latest states that can change a race's boards (chosen in the athletes' own
      * tasks by {@link BoardShortlist}) go, keyed by race, through the repartition topic
      * {@value StateNames#BOARD_UPDATES} to {@link RaceBoard}, which writes {@code race-leaderboard}, the race-level
-     * {@code race-alerts} (lead changes, break-aways) and {@code race-results}.
+     * {@code race-alerts} (lead changes, break-aways) and {@code race-results}, each handed by one node
+     * ({@link BoardOutputs}) to the sink of its topic.
      */
     private static void raceBoards(final StreamsBuilder builder, final KStream<String, TrackerOutput> outputs,
                                    final TrackerOptions options) {
@@ -246,19 +255,16 @@ public final class TrackerTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEADERBOARDS_STORE),
                 Serdes.String(), JsonSerde.internal(Leaderboard.class)));
 
-        final KStream<String, BoardOutput> boards = outputs
+        final KStream<String, Object> parts = outputs
                 .flatMap((athleteId, out) -> out.boardUpdates().stream()
                         .map(update -> KeyValue.pair(update.raceId(), update)).toList(), Named.as("by-race"))
                 .repartition(Repartitioned.with(Serdes.String(), updates).withName(BOARD_UPDATES))
                 .process(() -> new RaceBoard(options), Named.as("race-board"), BOARD_ATHLETES_STORE,
-                        BOARD_MATS_STORE, BOARD_META_STORE, LEADERBOARDS_STORE);
-
-        writePart(boards, BoardOutput::leaderboard, Topics.RACE_LEADERBOARD, "leaderboards");
-        writePart(boards, BoardOutput::alert, Topics.RACE_ALERTS, "race-alerts");
-        writePart(boards, BoardOutput::result, Topics.RACE_RESULTS, "results");
-        boards.filter((raceId, out) -> out.resultWithdrawn(), Named.as("results-withdrawn"))
-                .mapValues(out -> (RaceResult) null, Named.as("results-withdrawn-tombstones"))
-                .to(Topics.RACE_RESULTS.name(), produced(Topics.RACE_RESULTS, "results-withdrawn-sink"));
+                        BOARD_MATS_STORE, BOARD_META_STORE, LEADERBOARDS_STORE)
+                .process(BoardOutputs::new, Named.as("board-outputs"));
+        sink(parts, Topics.RACE_LEADERBOARD, Topics.RACE_LEADERBOARD.valueSerde(), BoardOutputs.LEADERBOARDS);
+        sink(parts, Topics.RACE_ALERTS, Topics.RACE_ALERTS.valueSerde(), BoardOutputs.ALERTS);
+        sink(parts, Topics.RACE_RESULTS, Topics.RACE_RESULTS.valueSerde(), BoardOutputs.RESULTS);
     }
 
     /**
@@ -275,23 +281,6 @@ public final class TrackerTopology {
                 .repartition(Repartitioned.with(Serdes.String(), counts).withName(CONDITIONS_DELTAS))
                 .process(RaceConditionsBuilder::new, Named.as("race-conditions"), DAY_EFFECTS_STORE)
                 .to(Topics.RACE_CONDITIONS.name(), produced(Topics.RACE_CONDITIONS, "race-conditions-sink"));
-    }
-
-    /**
-     * Writes one part of each output record, where it is present, to its topic; {@code name} names the operators
-     * ({@code name}, {@code name-present}, {@code name-sink}).
-     */
-    private static <O, V> void writePart(final KStream<String, O> outputs, final ValueMapper<O, V> part, final Topic<V> topic,
-                                         final String name) {
-        writePart(outputs, part, topic, topic.valueSerde(), name);
-    }
-
-    /** As above, with a serde of the topic's values other than the registry's (same format). */
-    private static <O, V> void writePart(final KStream<String, O> outputs, final ValueMapper<O, V> part, final Topic<V> topic,
-                                         final Serde<V> values, final String name) {
-        outputs.mapValues(part, Named.as(name))
-                .filter((key, value) -> value != null, Named.as(name + "-present"))
-                .to(topic.name(), Produced.with(Serdes.String(), values).withName(name + "-sink"));
     }
 
     private static <V> Produced<String, V> produced(final Topic<V> topic, final String name) {

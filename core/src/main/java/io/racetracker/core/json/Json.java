@@ -15,10 +15,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * of the contract, and its binary form Smile for the streams app's own state. Thread-safe once built.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = common(JsonMapper.builder())
-            // instants as ISO-8601 text, readable in kafka-console-consumer
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+    private static final ObjectMapper MAPPER = text()
+            // the records written per read, each by its own writer rather than by reflection (same bytes)
+            .addModule(OutputWriters.module())
             .build();
+
+    /** The same JSON text, every record written by reflection: what {@link #MAPPER}'s own writers are held to. */
+    private static final ObjectMapper REFLECTIVE = text().build();
 
     /**
      * The same records in Smile, Jackson's binary JSON, with instants as epoch milliseconds: for what only the
@@ -48,9 +51,20 @@ public final class Json {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
+    private static JsonMapper.Builder text() {
+        return common(JsonMapper.builder())
+                // instants as ISO-8601 text, readable in kafka-console-consumer
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
     /** JSON text: every topic a user or another program reads. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** JSON text as {@link #mapper()} writes it, with every record written by reflection, for tests to compare with. */
+    static ObjectMapper reflective() {
+        return REFLECTIVE;
     }
 
     /** Smile: the streams app's own stores and internal topics. */
