@@ -1,7 +1,6 @@
 package io.racetracker.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,17 +18,12 @@ final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the broker keeps its data (default: ${DEFAULT-VALUE}).")
     Path dataDir = LocalKafka.home().resolve(".race-tracker/broker");
 
-    @Option(names = "--broker-config", paramLabel = "KEY=VALUE",
-            description = "A server setting over the local broker's own (repeatable), e.g."
-                    + " transaction.abort.timed.out.transaction.cleanup.interval.ms=1000.")
-    Map<String, String> brokerConfig = new LinkedHashMap<>();
-
     @Override
     public Integer call() throws Exception {
         final String address = kafka.bootstrapServerOrDefault();
         final int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
         try (Closer closer = Closer.withShutdownHook()) {
-            final LocalKafka broker = closer.register(LocalKafka.start(dataDir, port, null, brokerConfig));
+            final LocalKafka broker = closer.register(LocalKafka.start(dataDir, port, null));
             final List<String> created = TopicSetup.ensure(kafka.layered(Map.of()));
             System.out.printf("Kafka broker running on %s (data in %s)%s%nPress Ctrl-C to stop.%n",
                     broker.bootstrapServers(), dataDir, created.isEmpty() ? "" : "; created topics " + created);

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -74,17 +73,6 @@ public final class LocalKafka implements AutoCloseable {
      * @param output where the broker's own output goes: a file to keep the terminal clean, or null to inherit it
      */
     public static LocalKafka start(final Path dataDir, final int port, final Path output) throws InterruptedException {
-        return start(dataDir, port, output, Map.of());
-    }
-
-    /**
-     * Starts a broker with some of its server settings replaced or added, and waits until it accepts requests.
-     *
-     * @param output    where the broker's own output goes: a file to keep the terminal clean, or null to inherit it
-     * @param overrides server settings over the local broker's own
-     */
-    public static LocalKafka start(final Path dataDir, final int port, final Path output, final Map<String, String> overrides)
-            throws InterruptedException {
         if (!isFree(port) || !isFree(port + 1)) {
             throw new IllegalStateException("port " + port + " or " + (port + 1) + " on 127.0.0.1 is in use: is a broker"
                     + " already running? Use it with --bootstrap-server 127.0.0.1:" + port + " or stop it.");
@@ -94,7 +82,6 @@ public final class LocalKafka implements AutoCloseable {
                 "--data-dir", dataDir.toString(), "--port", String.valueOf(port),
                 "--controller-port", String.valueOf(port + 1),
                 "--parent-pid", String.valueOf(ProcessHandle.current().pid())));
-        overrides.forEach((key, value) -> command.addAll(List.of("--override", key + "=" + value)));
         final ProcessBuilder builder = new ProcessBuilder(command);
         if (output == null) {
             builder.inheritIO();

@@ -35,9 +35,7 @@ final class LocalCluster implements AutoCloseable {
     }
 
     void startBroker() throws IOException, InterruptedException {
-        // a killed or frozen app's open transaction is aborted within a second of its timeout, not within ten
-        broker = start("broker", "--bootstrap-server", bootstrap, "--data-dir", dir.resolve("broker").toString(),
-                "--broker-config", "transaction.abort.timed.out.transaction.cleanup.interval.ms=1000");
+        broker = start("broker", "--bootstrap-server", bootstrap, "--data-dir", dir.resolve("broker").toString());
         broker.awaitOutput(out -> out.contains("Kafka broker running on " + bootstrap), Duration.ofMinutes(2));
     }
 
@@ -71,10 +69,7 @@ final class LocalCluster implements AutoCloseable {
         final List<String> args = new ArrayList<>(List.of("streams", "--bootstrap-server", bootstrap,
                 "--port", String.valueOf(port),
                 "-X", "application.id=reliability-it", "-X", "state.dir=" + dir.resolve("state-" + n),
-                "-X", "main.consumer.group.instance.id=reliability-it-" + n,
-                // a member that stops heartbeating is given up on after the broker's shortest session (6 s), its
-                // heartbeats a third of that apart, as Kafka advises
-                "-X", "session.timeout.ms=6000", "-X", "heartbeat.interval.ms=2000"));
+                "-X", "main.consumer.group.instance.id=reliability-it-" + n, "-X", "session.timeout.ms=10000"));
         args.addAll(List.of(extra));
         return start(args.toArray(new String[0]));
     }

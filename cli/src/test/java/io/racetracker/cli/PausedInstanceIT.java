@@ -69,7 +69,7 @@ class PausedInstanceIT {
             final long sessionOverMs;
             try {
                 final long frozenAt = System.nanoTime();
-                // the frozen member's session ends (6 s) and the survivor is given every partition
+                // the frozen member's session ends (10 s) and the survivor is given every partition
                 Await.until(() -> members(admin), m -> m.size() == 1 && instanceIds(m).equals(Set.of(2))
                                 && m.iterator().next().assignment().topicPartitions().stream()
                                 .filter(p -> p.topic().equals(Topics.RACE_SPLITS.name())).count() == Topics.ATHLETE_PARTITIONS,

@@ -18,8 +18,7 @@ import org.apache.kafka.common.Uuid;
  * until the parent process named by {@code --parent-pid} exits, so that a killed launcher never leaves a broker
  * behind.
  *
- * <p>Arguments: {@code --data-dir DIR --port N --controller-port N [--parent-pid PID] [--override KEY=VALUE]...}; each
- * override replaces or adds one server setting.
+ * <p>Arguments: {@code --data-dir DIR --port N --controller-port N [--parent-pid PID]}.
  */
 public final class LocalBroker {
     private LocalBroker() {
@@ -27,7 +26,6 @@ public final class LocalBroker {
 
     public static void main(final String[] args) throws IOException {
         final Map<String, String> options = parse(args);
-        final Map<String, String> overrides = overrides(args);
         final Path dataDir = Path.of(options.getOrDefault("--data-dir", "race-tracker-broker-data")).toAbsolutePath();
         final int port = Integer.parseInt(options.getOrDefault("--port", "29092"));
         final int controllerPort = Integer.parseInt(options.getOrDefault("--controller-port", "29093"));
@@ -36,9 +34,7 @@ public final class LocalBroker {
         Files.createDirectories(dataDir);
         final Path config = dataDir.resolve("server.properties");
         try (Writer out = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
-            final Properties server = serverProperties(dataDir.resolve("logs"), port, controllerPort);
-            server.putAll(overrides);
-            server.store(out, "race-tracker local broker");
+            serverProperties(dataDir.resolve("logs"), port, controllerPort).store(out, "race-tracker local broker");
         }
         // a data directory formatted before keeps its cluster id: a restart finds its topics where it left them
         if (!Files.exists(dataDir.resolve("logs/meta.properties"))) {
@@ -92,20 +88,5 @@ public final class LocalBroker {
             options.put(args[i], args[i + 1]);
         }
         return options;
-    }
-
-    /** The {@code --override KEY=VALUE} arguments, in order; a later one for the same key wins. */
-    static Map<String, String> overrides(final String[] args) {
-        final Map<String, String> overrides = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (args[i].equals("--override")) {
-                final int eq = args[i + 1].indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException("--override takes KEY=VALUE, got " + args[i + 1]);
-                }
-                overrides.put(args[i + 1].substring(0, eq), args[i + 1].substring(eq + 1));
-            }
-        }
-        return overrides;
     }
 }

@@ -12,17 +12,8 @@ import java.util.function.Supplier;
  * was awaited and what was last seen.
  */
 public final class Await {
-    /** Time between the first checks; the deadline, not this, bounds the wait. */
+    /** Time between two checks; the deadline, not this, bounds the wait. */
     private static final long POLL_MS = 50;
-    /**
-     * Longest time between two quick checks. The checks of a long wait are spread out up to this, and a check is
-     * followed by as much idle time as it took itself, up to {@link #MAX_IDLE_MS}: a probe that reads topics (a
-     * consumer of its own, metadata, the records) costs CPU that the processes being waited on need, on a machine
-     * of two cores.
-     */
-    private static final long MAX_POLL_MS = 250;
-    /** Longest idle time after a check that took long. */
-    private static final long MAX_IDLE_MS = 1_000;
 
     private Await() {
     }
@@ -39,9 +30,7 @@ public final class Await {
     public static <T> T until(final Supplier<T> probe, final Predicate<T> done, final Duration timeout,
                               final java.util.function.Function<T, String> message) {
         final long deadline = System.nanoTime() + timeout.toNanos();
-        long pollMs = POLL_MS;
         while (true) {
-            final long checked = System.nanoTime();
             final T seen = probe.get();
             if (done.test(seen)) {
                 return seen;
@@ -49,11 +38,8 @@ public final class Await {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("after " + timeout + ": " + message.apply(seen));
             }
-            final long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - checked);
-            final long idleMs = Math.max(pollMs, Math.min(MAX_IDLE_MS, tookMs));
-            pollMs = Math.min(MAX_POLL_MS, pollMs * 3 / 2);
             try {
-                TimeUnit.MILLISECONDS.sleep(idleMs);
+                TimeUnit.MILLISECONDS.sleep(POLL_MS);
             } catch (final InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting: " + message.apply(seen), e);
