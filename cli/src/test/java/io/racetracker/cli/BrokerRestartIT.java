@@ -17,8 +17,9 @@ class BrokerRestartIT {
     void producerAndStreamsRideOutABrokerRestart(@TempDir final Path dir) throws Exception {
         try (LocalCluster cluster = new LocalCluster(dir)) {
             final Launcher streams = cluster.startStreams();
+            // at 900 times real time the race lasts some 40 s: the broker is stopped a quarter of the way through
             final Launcher producer = cluster.start("produce", "--scenario", "mass", "--runners", "600", "--seed", "5",
-                    "--speed", "600", "--bootstrap-server", cluster.bootstrap);
+                    "--speed", "900", "--bootstrap-server", cluster.bootstrap);
             Await.until(() -> Outputs.committedEnd(cluster.clientProps(), Topics.ATHLETE_PROJECTIONS.name()) >= 500,
                     Duration.ofMinutes(2), "no progress before the restart");
 

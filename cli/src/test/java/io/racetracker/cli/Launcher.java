@@ -17,6 +17,14 @@ import java.util.function.Predicate;
  * output captured to a file that tests can wait on.
  */
 final class Launcher implements AutoCloseable {
+    /**
+     * The launched commands compile with C1 only, the broker's own JVM included: each lives for a test, seconds to a
+     * minute, most of it starting up, and on a machine of two cores the optimizing compiler's threads take the CPU the
+     * others need. The streams app keeps the optimizing compiler: it is the one that works through whole races, in
+     * transactions that must commit well within their timeout. No test asserts a speed.
+     */
+    private static final String TEST_JIT = "-XX:TieredStopAtLevel=1";
+
     final Process process;
     final Path output;
 
@@ -32,10 +40,20 @@ final class Launcher implements AutoCloseable {
     static Launcher start(final Path outputDir, final String name, final String... args) throws IOException {
         final Path jar = home().resolve("cli/target/race-tracker.jar");
         final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Drace.tracker.home=" + home(), "-jar", jar.toString()));
+                "-Xmx512m"));
+        if (args.length == 0 || !args[0].equals("streams")) {
+            command.add(TEST_JIT);
+        }
+        command.addAll(List.of("-Drace.tracker.home=" + home(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         final Path output = outputDir.resolve(name + ".log");
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+        final ProcessBuilder builder = new ProcessBuilder(command);
+        if (args.length > 0 && args[0].equals("broker")) {
+            // the broker's own JVM is started by the command, with its own flags: the JVM's variable reaches it
+            // (and makes both JVMs say so on their output)
+            builder.environment().put("JAVA_TOOL_OPTIONS", TEST_JIT);
+        }
+        final Process process = builder.redirectErrorStream(true).redirectOutput(output.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE).start();
         return new Launcher(process, output);
     }

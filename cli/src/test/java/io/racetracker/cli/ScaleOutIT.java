@@ -36,8 +36,10 @@ class ScaleOutIT {
                     "-X", "race.tracker.conditions.interval.ms=0"};
             final int firstPort = freePort();
             final int secondPort = freePort();
-            final Launcher first = cluster.startStreams(1, firstPort, standby);
-            final Launcher second = cluster.startStreams(2, secondPort, standby);
+            final Launcher first = cluster.launchStreams(1, firstPort, standby);
+            final Launcher second = cluster.launchStreams(2, secondPort, standby);
+            cluster.awaitRunning(first);
+            cluster.awaitRunning(second);
             final Launcher producer = cluster.start("produce", "--scenario", "mass", "--runners", "1000", "--seed", "13",
                     "--speed", "720", "--bootstrap-server", cluster.bootstrap);
 

@@ -18,6 +18,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,15 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadinessIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** One broker for both tests: each runs an application of its own (its own id and state) and writes nothing. */
+    @RegisterExtension
+    static final RealKafka.PerClass BROKER = new RealKafka.PerClass();
     @TempDir
     Path dir;
-    private RealKafka kafka;
     private TrackerService tracker;
     private DashboardServer dashboard;
 
     @BeforeEach
     void start() throws Exception {
-        kafka = RealKafka.start();
+        final RealKafka kafka = BROKER.kafka();
         tracker = new TrackerService(kafka.streamsConfig(dir.resolve("state")), Models.live()).start(WAIT);
         dashboard = DashboardServer.start(new HttpOptions("127.0.0.1", 0), kafka.streamsConfig(dir), tracker);
     }
@@ -44,7 +47,6 @@ class ReadinessIT {
     void stop() throws Exception {
         dashboard.close();
         tracker.close();
-        kafka.close();
     }
 
     @Test

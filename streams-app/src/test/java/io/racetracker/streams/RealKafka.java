@@ -120,7 +120,15 @@ final class RealKafka implements AutoCloseable {
      * broker takes it.
      */
     Replayed trackAndReplay(final Scenario scenario, final WireFaults faults, final Path stateDir) throws Exception {
-        final TrackerService tracker = new TrackerService(streamsConfig(stateDir), Models.live());
+        return trackAndReplay(scenario, faults, stateDir, Map.of());
+    }
+
+    /** As {@link #trackAndReplay(Scenario, WireFaults, Path)}, with some of the tracker's settings over its defaults. */
+    Replayed trackAndReplay(final Scenario scenario, final WireFaults faults, final Path stateDir,
+                            final Map<String, ?> settings) throws Exception {
+        final Properties config = streamsConfig(stateDir);
+        config.putAll(settings);
+        final TrackerService tracker = new TrackerService(config, Models.live());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.of(bootstrapServers, Map.of()))) {
             tracker.start(START);
             return new Replayed(tracker, new RaceReplayer(producer).replay(scenario, faults, Double.POSITIVE_INFINITY,
