@@ -208,12 +208,12 @@ public final class ClockBacktest {
                 final SoFar so = progress.computeIfAbsent(runner, r -> new SoFar());
                 so.splits.add(new Split(read.distanceM(), read.elapsedMs()));
                 final boolean finish = read.mat() == mats.size();
-                final FinishForecast model = this.model.forecast(so.splits, Courses.MARATHON_M,
+                final FinishForecast fitted = model.forecast(so.splits, Courses.MARATHON_M,
                         new RunnerProfile(runner.sex(), runner.age()));
-                final double courseScale = finish ? 1 : this.model.courseBandScale(raceId, read.distanceM());
-                final FinishForecast fixed = model.withSpreadScaled(courseScale);
+                final double courseScale = finish ? 1 : model.courseBandScale(raceId, read.distanceM());
+                final FinishForecast fixed = fitted.withSpreadScaled(courseScale);
                 final FinishForecast now = finish ? fixed
-                        : conditions.correct(model, read.mat(), Courses.MARATHON_M, courseScale);
+                        : conditions.correct(fitted, read.mat(), Courses.MARATHON_M, courseScale);
                 if (!finish) {
                     write(read, fixed, now, csv);
                     rows++;
