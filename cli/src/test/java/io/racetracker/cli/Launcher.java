@@ -18,10 +18,11 @@ import java.util.function.Predicate;
  */
 final class Launcher implements AutoCloseable {
     /**
-     * The launched commands compile with C1 only, the broker's own JVM included: each lives for a test, seconds to a
-     * minute, most of it starting up, and on a machine of two cores the optimizing compiler's threads take the CPU the
-     * others need. The streams app keeps the optimizing compiler: it is the one that works through whole races, in
-     * transactions that must commit well within their timeout. No test asserts a speed.
+     * The launched commands compile with C1 only: each lives for a test, seconds to a minute, most of it starting up,
+     * and on a machine of two cores the optimizing compiler's threads take the CPU the others need. The streams app
+     * keeps the optimizing compiler, and so does the broker's own JVM (which the broker command starts): they work
+     * through whole races, in transactions that must commit, or be aborted, well within their timeouts. No test
+     * asserts a speed.
      */
     private static final String TEST_JIT = "-XX:TieredStopAtLevel=1";
 
@@ -48,11 +49,6 @@ final class Launcher implements AutoCloseable {
         command.addAll(List.of(args));
         final Path output = outputDir.resolve(name + ".log");
         final ProcessBuilder builder = new ProcessBuilder(command);
-        if (args.length > 0 && args[0].equals("broker")) {
-            // the broker's own JVM is started by the command, with its own flags: the JVM's variable reaches it
-            // (and makes both JVMs say so on their output)
-            builder.environment().put("JAVA_TOOL_OPTIONS", TEST_JIT);
-        }
         final Process process = builder.redirectErrorStream(true).redirectOutput(output.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE).start();
         return new Launcher(process, output);
