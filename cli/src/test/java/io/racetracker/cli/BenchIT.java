@@ -32,7 +32,7 @@ class BenchIT {
     void aSmallRaceGivesEveryFigureWithSaneRelations(@TempDir final Path dir) throws Exception {
         final Path json = dir.resolve("bench.json");
         try (Launcher bench = Launcher.start(dir, "bench", "bench", "--runners", "200", "--live-seconds", "3",
-                "--live-warmup-seconds", "0", "--app-warmup-seconds", "2", "--json", json.toString())) {
+                "--live-warmup-seconds", "0", "--app-warmup-seconds", "2", "--app-warmup-max-seconds", "4", "--json", json.toString())) {
             final int exit = bench.awaitExit(Duration.ofMinutes(8));
             final String out = bench.output();
             assertEquals(0, exit, out);
@@ -44,6 +44,11 @@ class BenchIT {
             }
             assertEquals(200, f.get("runners").asInt());
             assertEquals(2, f.get("app_warmup_seconds").asInt(), "both apps measured after a warm-up of their own");
+            for (final String app : List.of("tracker", "engine_ceiling")) {
+                final double warmup = f.get(app + "_warmup_seconds").asDouble();
+                assertTrue(warmup >= 2 && warmup < 4 + 2, app + " warmed up at least the minimum, at most the maximum: " + warmup);
+                assertTrue(f.get(app + "_allocated_bytes_per_read").asDouble() > 0, app + " allocation counted");
+            }
             assertTrue(f.get("reads").asLong() > 200 * 5, "every runner crosses several mats: " + f.get("reads"));
             for (final String rate : List.of("read_ceiling_records_per_s", "engine_ceiling_reads_per_s", "tracker_reads_per_s")) {
                 assertTrue(f.get(rate).asDouble() > 0, rate);

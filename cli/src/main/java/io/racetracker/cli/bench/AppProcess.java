@@ -22,6 +22,7 @@ final class AppProcess implements AutoCloseable {
     private final BufferedReader out;
     private final PrintWriter in;
     private final Path log;
+    private double warmupSeconds;
 
     /** Memory of the app: heap in bytes, resident set in kB as /proc reports it. */
     record Memory(long heapUsedBytes, long heapPeakAfterGcBytes, long heapMaxBytes, long rssKb, long rssPeakKb) {
@@ -55,7 +56,10 @@ final class AppProcess implements AutoCloseable {
         final Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         final AppProcess app = new AppProcess(process, log);
         String first = app.out.readLine();
-        while (first != null && first.startsWith("[")) {
+        while (first != null && (first.startsWith("[") || first.startsWith("warmed "))) {
+            if (first.startsWith("warmed ")) {
+                app.warmupSeconds = Double.parseDouble(first.split(" ")[1]);
+            }
             first = app.out.readLine();
         }
         if (!"running".equals(first)) {
@@ -67,6 +71,16 @@ final class AppProcess implements AutoCloseable {
 
     ProcessHandle handle() {
         return process.toHandle();
+    }
+
+    /** How long the app warmed up before it ran for measurement, in seconds. */
+    double warmupSeconds() {
+        return warmupSeconds;
+    }
+
+    /** Bytes the app's threads allocated on the heap since it was running. */
+    long allocatedBytes() throws IOException {
+        return Long.parseLong(ask("allocated").split(" ")[1]);
     }
 
     /** Collects garbage in the app, then reads its heap and its resident set. */

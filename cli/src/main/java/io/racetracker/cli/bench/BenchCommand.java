@@ -80,10 +80,16 @@ public final class BenchCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--app-warmup-seconds", paramLabel = "S", defaultValue = "30",
-            description = "Before the tracker and the engine ceiling are measured, each runs this long on the race in its"
-                    + " own JVM under another application id, so that both are measured with their hot code compiled,"
-                    + " as a tracker is a few minutes into a race (default ${DEFAULT-VALUE}; 0 measures cold JVMs).")
+            description = "Before the tracker and the engine ceiling are measured, each runs at least this long on the race in"
+                    + " its own JVM under another application id, and on until its JIT compiler is quiet, so that both are"
+                    + " measured with their hot code compiled, as a tracker is a few minutes into a race (default"
+                    + " ${DEFAULT-VALUE}; 0 measures cold JVMs).")
     int appWarmupSeconds;
+
+    @Option(names = "--app-warmup-max-seconds", paramLabel = "S", defaultValue = "180",
+            description = "The longest a warm-up goes on waiting for the JIT compiler to be quiet (under 5% of a core"
+                    + " over 10 s) (default ${DEFAULT-VALUE}).")
+    int appWarmupMaxSeconds;
 
     @Option(names = "--app-heap", paramLabel = "SIZE", defaultValue = "1g",
             description = "Maximum heap of the streams apps' JVM (default ${DEFAULT-VALUE}, the heap ./race-tracker gives"
@@ -104,8 +110,8 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--live-rate must be > 0 and --live-warmup-seconds shorter than"
                     + " --live-seconds (" + liveSeconds + ")");
         }
-        if (appWarmupSeconds < 0) {
-            throw new IllegalArgumentException("--app-warmup-seconds must be 0 or more");
+        if (appWarmupSeconds < 0 || appWarmupMaxSeconds < appWarmupSeconds) {
+            throw new IllegalArgumentException("--app-warmup-seconds must be 0 or more, and --app-warmup-max-seconds no less");
         }
         if (kafka.bootstrapServer != null && !recreateTopics) {
             throw new IllegalArgumentException("the bench deletes and recreates race-splits and every other race topic"
@@ -171,7 +177,7 @@ public final class BenchCommand implements Callable<Integer> {
                         Integer.parseInt(sample.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG).toString()),
                         Integer.parseInt(sample.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG).toString()),
                         String.valueOf(sample.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)), Topics.RACE_SPLITS.partitions(),
-                        appHeap, appWarmupSeconds);
+                        appHeap, appWarmupSeconds, appWarmupMaxSeconds);
 
                 // 1. the race on race-splits, as fast as the broker takes it
                 topics.recreate(Topics.ALL);
@@ -206,11 +212,13 @@ public final class BenchCommand implements Callable<Integer> {
                     final long allDone = progress.awaitAllDone(PHASE_TIMEOUT);
                     final CpuMeter.Figures cpuFigures = CpuMeter.figures(cpuFrom, cpu.read(), reads);
                     final double seconds = (allDone - began) / 1e9;
+                    final long allocated = app.allocatedBytes();
                     final BenchFigures.Heap heap = BenchFigures.Heap.of(app.memory());
                     trackerWrites = app.written();
                     tracker = new BenchFigures.Tracker(cpuFigures, round3(seconds), round3((splitsDone - began) / 1e9),
                             round(reads / seconds), heap, BenchFigures.Written.byTopic(trackerWrites, reads, BenchCommand::shortName),
-                            recordsPerRead(trackerWrites, reads), bytesPerRead(trackerWrites, reads));
+                            recordsPerRead(trackerWrites, reads), bytesPerRead(trackerWrites, reads),
+                            BenchFigures.Jvm.of(app.warmupSeconds(), allocated, reads));
                 }
 
                 // 4. the engine ceiling: the same writes, no logic, same settings
@@ -236,9 +244,11 @@ public final class BenchCommand implements Callable<Integer> {
                             .awaitTopicDone(Topics.RACE_SPLITS.name(), PHASE_TIMEOUT);
                     final CpuMeter.Figures cpuFigures = CpuMeter.figures(cpuFrom, cpu.read(), reads);
                     final double seconds = (done - began) / 1e9;
+                    final long allocated = app.allocatedBytes();
                     final Map<String, Writes> engineWrites = app.written();
                     engine = new BenchFigures.Engine(cpuFigures, round3(seconds), round(reads / seconds),
-                            recordsPerRead(engineWrites, reads), bytesPerRead(engineWrites, reads));
+                            recordsPerRead(engineWrites, reads), bytesPerRead(engineWrites, reads),
+                            BenchFigures.Jvm.of(app.warmupSeconds(), allocated, reads));
                 }
                 final BenchFigures.Comparison comparison = BenchFigures.Comparison.of(machine.cores(), tracker, engine,
                         BenchFigures.ReadCeilingRuns.best(ceilings), GOAL_SHARE_OF_ENGINE_CEILING);
@@ -299,12 +309,14 @@ public final class BenchCommand implements Callable<Integer> {
         private List<String> trackerJvm() {
             final List<String> options = new ArrayList<>(profile == null ? baseJvm() : recording(profile));
             options.add("-D" + BenchApp.WARMUP_SECONDS + "=" + appWarmupSeconds);
+            options.add("-D" + BenchApp.WARMUP_MAX_SECONDS + "=" + appWarmupMaxSeconds);
             return options;
         }
 
         private List<String> engineJvm() {
             final List<String> options = new ArrayList<>(baseJvm());
             options.add("-D" + BenchApp.WARMUP_SECONDS + "=" + appWarmupSeconds);
+            options.add("-D" + BenchApp.WARMUP_MAX_SECONDS + "=" + appWarmupMaxSeconds);
             return options;
         }
 
@@ -320,6 +332,8 @@ public final class BenchCommand implements Callable<Integer> {
         private List<String> recording(final Path file) {
             final List<String> options = new ArrayList<>(baseJvm());
             options.add("-XX:StartFlightRecording=filename=" + file.toAbsolutePath() + ",settings=profile");
+            // deep enough that a sample of a stream thread reaches the tracker's own code through Kafka Streams' frames
+            options.add("-XX:FlightRecorderOptions=stackdepth=256");
             return options;
         }
     }

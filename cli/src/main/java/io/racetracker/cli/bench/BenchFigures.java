@@ -45,7 +45,7 @@ record BenchFigures(@JsonUnwrapped Machine machine, double loadAverageStart, @Js
     /** The race's size and the settings both streams apps ran with. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Settings(int runners, int streamThreads, int commitIntervalMs, String processingGuarantee, int partitions,
-                    String appHeapMax, int appWarmupSeconds) {
+                    String appHeapMax, int appWarmupSeconds, int appWarmupMaxSeconds) {
     }
 
     /** The race on {@code race-splits}: every record (reads, duplicates, late reads) and how fast it went in. */
@@ -88,7 +88,21 @@ record BenchFigures(@JsonUnwrapped Machine machine, double loadAverageStart, @Js
                    @JsonUnwrapped Heap heap,
                    @JsonProperty("tracker_written") Map<String, Written> written,
                    @JsonProperty("tracker_written_records_per_read") double writtenRecordsPerRead,
-                   @JsonProperty("tracker_written_bytes_per_read") double writtenBytesPerRead) {
+                   @JsonProperty("tracker_written_bytes_per_read") double writtenBytesPerRead,
+                   @JsonUnwrapped(prefix = "tracker_") Jvm jvm) {
+    }
+
+    /**
+     * The app's JVM in its measured run.
+     *
+     * @param warmupSeconds         how long it warmed up before (until its JIT compiler was quiet, within bounds)
+     * @param allocatedBytesPerRead heap its threads allocated per read over the run
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Jvm(double warmupSeconds, double allocatedBytesPerRead) {
+        static Jvm of(final double warmupSeconds, final long allocatedBytes, final long reads) {
+            return new Jvm(round(warmupSeconds), round(allocatedBytes / (double) reads));
+        }
     }
 
     /** What the tracker's producers wrote to one topic, in all and per read. */
@@ -125,7 +139,8 @@ record BenchFigures(@JsonUnwrapped Machine machine, double loadAverageStart, @Js
                   @JsonProperty("engine_ceiling_seconds") double seconds,
                   @JsonProperty("engine_ceiling_reads_per_s") double readsPerS,
                   @JsonProperty("engine_written_records_per_read") double writtenRecordsPerRead,
-                  @JsonProperty("engine_written_bytes_per_read") double writtenBytesPerRead) {
+                  @JsonProperty("engine_written_bytes_per_read") double writtenBytesPerRead,
+                  @JsonUnwrapped(prefix = "engine_ceiling_") Jvm jvm) {
     }
 
     /** The tracker against both ceilings, and what its own work costs per read. */

@@ -33,6 +33,9 @@ final class BenchReport {
         row(out, "written per read (tracker, pass-through)", tracker.writtenRecordsPerRead() + " / "
                 + engine.writtenRecordsPerRead() + " records, " + tracker.writtenBytesPerRead() + " / "
                 + engine.writtenBytesPerRead() + " bytes");
+        row(out, "warm-up (tracker, pass-through)", tracker.jvm().warmupSeconds() + " / " + engine.jvm().warmupSeconds() + " s");
+        row(out, "allocated per read (tracker, pass-through)", rate(tracker.jvm().allocatedBytesPerRead()) + " / "
+                + rate(engine.jvm().allocatedBytesPerRead()) + " bytes");
         final CpuMeter.Figures trackerCpu = tracker.cpu();
         final CpuMeter.Figures engineCpu = engine.cpu();
         if (trackerCpu.appCpuUsPerRead() != null) {

@@ -48,6 +48,13 @@ final class GroupProgress {
         throw new IllegalStateException("the app " + groupId + " had not processed all of " + topic + " after " + timeout);
     }
 
+    /** Whether the group's committed offsets on {@code topic} are at its end offsets now. */
+    boolean topicDone(final String topic) {
+        final Map<TopicPartition, OffsetAndMetadata> committed = committed();
+        final Map<TopicPartition, Long> ends = endOffsets(topic);
+        return !ends.isEmpty() && ends.entrySet().stream().allMatch(e -> committedAt(committed, e.getKey()) >= e.getValue());
+    }
+
     /**
      * Waits until the group is at the end of every topic it reads, its own repartition and table topics included;
      * a partition one offset short counts as done (the last transaction marker, which no record follows to move the

@@ -46,7 +46,7 @@ class BenchFiguresTest {
     private static BenchFigures figures(final boolean full) {
         final Machine machine = new Machine(2, "Intel(R) Xeon(R) CPU @ 2.20GHz", 24_032L, "Linux 6.18.0",
                 "OpenJDK 64-Bit Server VM 17.0.15", "4.3.1");
-        final BenchFigures.Settings settings = new BenchFigures.Settings(50_000, 2, 100, "exactly_once_v2", 6, "1g", 30);
+        final BenchFigures.Settings settings = new BenchFigures.Settings(50_000, 2, 100, "exactly_once_v2", 6, "1g", 30, 180);
         final BenchFigures.Load load = new BenchFigures.Load(READS, 5_021L, 2_114L, 0L, 91_234.5);
         final List<Double> ceilings = List.of(801_234.5, 857_618.2);
         final CpuMeter.Figures trackerCpu = CpuMeter.figures(reading(1_000_000_000L, full ? 500_000_000L : -1, 1_000, 4_000,
@@ -58,11 +58,13 @@ class BenchFiguresTest {
         written.put("athlete-splits-changelog", new BenchFigures.Written(530_894, 123_456_789, 1.0, 232.5));
         written.put("board-updates-repartition", new BenchFigures.Written(0, 0, 0.0, 0.0));
         final BenchFigures.Tracker tracker = new BenchFigures.Tracker(trackerCpu, 41.234, 40.9, 12_875.1,
-                new BenchFigures.Heap(212.4, 301.0, 1024.0, 689.3, 702.0), written, 2.0, 418.5);
+                new BenchFigures.Heap(212.4, 301.0, 1024.0, 689.3, 702.0), written, 2.0, 418.5,
+                new BenchFigures.Jvm(95.3, 41_234.5));
         final CpuMeter.Figures engineCpu = CpuMeter.figures(
                 reading(2_000_000_000L, full ? 900_000_000L : -1, full ? 20_000 : -1, full ? 30_000 : -1, Map.of()),
                 reading(12_300_000_000L, full ? 9_300_000_000L : -1, 25_000, 35_400, Map.of()), READS);
-        final BenchFigures.Engine engine = new BenchFigures.Engine(engineCpu, 10.912, 48_649.0, 1.998, 417.9);
+        final BenchFigures.Engine engine = new BenchFigures.Engine(engineCpu, 10.912, 48_649.0, 1.998, 417.9,
+                new BenchFigures.Jvm(41.0, 2_345.6));
         final BenchFigures.Phases phases = new BenchFigures.Phases(settings, load, BenchFigures.ReadCeilingRuns.of(ceilings),
                 tracker, engine, BenchFigures.Comparison.of(machine.cores(), tracker, engine, 857_618.2, 0.8),
                 full ? latency(180_000, 2_000.0, 179_880, 31, 58, 97, 412) : null,
