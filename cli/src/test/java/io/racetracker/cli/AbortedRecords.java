@@ -22,6 +22,8 @@ final class AbortedRecords {
     private final Map<TopicPartition, Long> stable;
     private final Map<TopicPartition, Long> high;
     private final Map<TopicPartition, Set<Long>> uncommitted = new HashMap<>();
+    /** What a read_committed reader returned of them, once {@link #aborted} has read it. */
+    private final Map<TopicPartition, Set<Long>> returned = new HashMap<>();
 
     private AbortedRecords(final Map<TopicPartition, Long> stable, final Map<TopicPartition, Long> high) {
         this.stable = stable;
@@ -57,6 +59,16 @@ final class AbortedRecords {
         }
     }
 
+    /** Whether the record at this offset was among those of the open transactions taken. */
+    boolean saw(final TopicPartition partition, final long offset) {
+        return uncommitted.getOrDefault(partition, Set.of()).contains(offset);
+    }
+
+    /** Whether the record at this offset was among those taken and, once decided ({@link #aborted}), never returned. */
+    boolean abortedAt(final TopicPartition partition, final long offset) {
+        return saw(partition, offset) && !returned.getOrDefault(partition, Set.of()).contains(offset);
+    }
+
     /** Records of the open transactions seen read_uncommitted. */
     long open() {
         return uncommitted.values().stream().mapToLong(Set::size).sum();
@@ -77,7 +89,7 @@ final class AbortedRecords {
             Await.until(() -> committed.endOffsets(pending), ends -> pending.stream().allMatch(p -> ends.get(p) >= high.get(p)),
                     timeout, ends -> "the transactions open at the kill were never decided: stable offsets " + ends
                             + ", high watermarks then " + high);
-            final Map<TopicPartition, Set<Long>> returned = new HashMap<>();
+            returned.clear();
             committed.assign(pending);
             pending.forEach(p -> committed.seek(p, stable.get(p)));
             Await.until(() -> {

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,14 +22,16 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionState;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A zombie is fenced: of two instances of the app, one is frozen (SIGSTOP, as a long GC pause or a stalled VM
- * would) past its session timeout while a race replays, at a moment its transaction is open with records on an output
- * topic (the transaction coordinator says so). The other takes over its partitions; the frozen one's open
- * transaction is aborted (records a read_uncommitted reader saw that a read_committed reader never returns); when it
+ * would) past its session timeout while a race replays, at a moment its transaction is open with its own records on an
+ * output topic (the transaction coordinator and the partition's leader say so). The other takes over its partitions; the frozen one's open
+ * transaction is aborted (records a read_uncommitted reader saw that a read_committed reader never returns, its own
+ * first record among them); when it
  * is thawed (SIGCONT) it cannot commit anything late: it finds itself fenced and rejoins (or dies, never writing).
  * The books balance read for read ({@code verify}'s checks): no read lost, none doubled. (CrashRecoveryIT compares
  * every output topic with a clean run; here the books' accounting by partition and offset keeps this test short.)
@@ -64,7 +67,8 @@ class PausedInstanceIT {
 
             phase(started, "two instances at work");
             final String transaction = transactionOf(admin, 1);
-            final AbortedRecords open = freezeInsideTransaction(admin, cluster, frozen, transaction);
+            final Frozen at = freezeInsideTransaction(admin, cluster, frozen, transaction);
+            final AbortedRecords open = at.open();
             phase(started, "frozen inside an open transaction");
             final long sessionOverMs;
             try {
@@ -85,10 +89,12 @@ class PausedInstanceIT {
             final Map<String, Long> aborted = open.aborted(cluster.clientProps(), Duration.ofMinutes(1));
             System.out.println("frozen for " + sessionOverMs + " ms until the survivor had every partition; "
                     + open.open() + " records in open transactions at the freeze, aborted " + aborted);
-            // the frozen instance's transaction had written to an output topic (the broker said so) and could not
+            // the frozen instance's transaction had records on an output topic (the broker said so) and could not
             // commit: its records are aborted, never read by a read_committed reader
             assertTrue(aborted.values().stream().mapToLong(Long::longValue).sum() > 0,
                     "the frozen instance's open transaction was not aborted: " + aborted);
+            at.ownFirstOffsets().forEach((partition, offset) -> assertTrue(open.abortedAt(partition, offset),
+                    "the frozen instance's first open record on " + partition + " (offset " + offset + ") was not aborted"));
             phase(started, "the frozen instance's transaction was aborted");
 
             // thawed, the zombie learns it was fenced and rejoins (or dies) without committing anything late
@@ -114,20 +120,31 @@ class PausedInstanceIT {
     }
 
     /**
-     * Freezes the instance at a moment its transaction is open with records on an output topic, as the transaction
-     * coordinator reports it ({@code ONGOING}, not yet committing), before and after the open records are taken. A
-     * freeze that lands between transactions, or while one commits, is undone and tried again after some progress.
+     * Where an instance was frozen: the records of the transactions open then, and the first offset of the frozen
+     * instance's own open transaction on each output partition it had written to.
      */
-    private static AbortedRecords freezeInsideTransaction(final Admin admin, final LocalCluster cluster,
-                                                          final Launcher instance, final String transactionalId)
-            throws Exception {
+    private record Frozen(AbortedRecords open, Map<TopicPartition, Long> ownFirstOffsets) {
+    }
+
+    /**
+     * Freezes the instance at a moment its transaction is open with its own records on an output topic: the
+     * transaction coordinator reports it {@code ONGOING} (not yet committing) with output partitions, and the partition
+     * leader reports the instance's producer with an open transaction there, whose first record the open records
+     * taken include. (A partition is added to a transaction before its records are sent: the coordinator alone cannot
+     * tell records on the broker from records still in the producer's buffer.) A freeze that lands anywhere else is
+     * undone and tried again after some progress.
+     */
+    private static Frozen freezeInsideTransaction(final Admin admin, final LocalCluster cluster, final Launcher instance,
+                                                  final String transactionalId) throws Exception {
         for (int attempt = 1; attempt <= 30; attempt++) {
             signal("STOP", instance);
-            if (writingOutputs(admin, transactionalId)) {
+            final Map<TopicPartition, Long> own = ownOpenRecords(admin, transactionalId);
+            if (!own.isEmpty()) {
                 final AbortedRecords open = AbortedRecords.openNow(cluster.clientProps(), OUTPUTS);
-                if (writingOutputs(admin, transactionalId)) {
-                    System.out.println("frozen inside an open transaction at attempt " + attempt);
-                    return open;
+                own.entrySet().removeIf(first -> !open.saw(first.getKey(), first.getValue()));
+                if (!own.isEmpty() && !ownOpenRecords(admin, transactionalId).isEmpty()) {
+                    System.out.println("frozen inside an open transaction at attempt " + attempt + ", its first records at " + own);
+                    return new Frozen(open, own);
                 }
             }
             signal("CONT", instance);
@@ -138,11 +155,22 @@ class PausedInstanceIT {
         throw new AssertionError("30 freezes never landed inside an open transaction of " + transactionalId);
     }
 
-    private static boolean writingOutputs(final Admin admin, final String transactionalId) throws Exception {
+    /**
+     * The output partitions where the transaction, open ({@code ONGOING}), has records on the log: for each, the offset
+     * of its first one, as the partition's leader reports the transaction's producer. Empty when it has none.
+     */
+    private static Map<TopicPartition, Long> ownOpenRecords(final Admin admin, final String transactionalId) throws Exception {
         final TransactionDescription state = admin.describeTransactions(List.of(transactionalId)).all().get()
                 .get(transactionalId);
-        return state.state() == TransactionState.ONGOING
-                && state.topicPartitions().stream().anyMatch(p -> OUTPUTS.contains(p.topic()));
+        final List<TopicPartition> outputs = state.topicPartitions().stream().filter(p -> OUTPUTS.contains(p.topic())).toList();
+        if (state.state() != TransactionState.ONGOING || outputs.isEmpty()) {
+            return new HashMap<>();
+        }
+        final Map<TopicPartition, Long> first = new HashMap<>();
+        admin.describeProducers(outputs).all().get().forEach((partition, producers) -> producers.activeProducers().stream()
+                .filter(p -> p.producerId() == state.producerId() && p.currentTransactionStartOffset().isPresent())
+                .forEach(p -> first.put(partition, p.currentTransactionStartOffset().getAsLong())));
+        return first;
     }
 
     /**

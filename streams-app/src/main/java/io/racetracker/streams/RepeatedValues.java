@@ -9,12 +9,14 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * A serde for immutable values that are read far more often than they change, such as a race's course, looked up
  * in the global table on every read: the bytes of the last few values read are kept with the value parsed from them,
- * and the same bytes give back the same instance instead of parsing again. Safe across threads (copy on write).
+ * and the same bytes give back the same instance instead of parsing again; the same array, as a store in memory hands
+ * out, is known without comparing its bytes. Safe across threads (copy on write).
  */
 final class RepeatedValues<T> implements Serde<T>, Deserializer<T> {
     private static final int REMEMBERED = 16;
 
-    private record Parsed<T>(byte[] bytes, T value) {
+    /** A value parsed, from a copy of its bytes, and the array it came in (a store in memory hands out the same one). */
+    private record Parsed<T>(byte[] bytes, byte[] seen, T value) {
     }
 
     private final Serde<T> inner;
@@ -31,13 +33,18 @@ final class RepeatedValues<T> implements Serde<T>, Deserializer<T> {
         }
         final Parsed<T>[] known = recent;
         for (final Parsed<T> parsed : known) {
+            if (parsed.seen() == data) {
+                return parsed.value();
+            }
+        }
+        for (final Parsed<T> parsed : known) {
             if (Arrays.equals(parsed.bytes(), data)) {
                 return parsed.value();
             }
         }
         final T value = inner.deserializer().deserialize(topic, data);
         final Parsed<T>[] next = newArray(Math.min(REMEMBERED, known.length + 1));
-        next[0] = new Parsed<>(data.clone(), value);
+        next[0] = new Parsed<>(data.clone(), data, value);
         System.arraycopy(known, 0, next, 1, next.length - 1);
         recent = next;
         return value;

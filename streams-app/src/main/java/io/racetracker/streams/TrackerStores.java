@@ -19,7 +19,6 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Read access to this instance's part of the tracker's state, for interactive queries. An athlete's state is not
@@ -57,7 +56,7 @@ public final class TrackerStores {
         if (history == null || history.splits().isEmpty()) {
             return Optional.empty();
         }
-        final Course course = valueOf(this.<Course>timestamped(StateNames.COURSES_STORE).get(history.latest().raceId()));
+        final Course course = this.<Course>plain(StateNames.COURSES_STORE).get(history.latest().raceId());
         return history.athlete() == null || course == null ? Optional.empty()
                 : Optional.of(AthleteTracker.stateOf(projector, course, history, conditions(course.raceId())));
     }
@@ -67,8 +66,7 @@ public final class TrackerStores {
         if (!nowcast) {
             return null;
         }
-        final RaceConditions published = valueOf(this.<RaceConditions>timestamped(StateNames.CONDITIONS_STORE)
-                .get(raceId));
+        final RaceConditions published = this.<RaceConditions>plain(StateNames.CONDITIONS_STORE).get(raceId);
         return published == null ? null : published.conditions();
     }
 
@@ -80,16 +78,16 @@ public final class TrackerStores {
 
     /** How many races' courses this instance holds (about): a query every instance can answer when it works. */
     public long courseCount() {
-        return this.<Course>timestamped(StateNames.COURSES_STORE).approximateNumEntries();
+        return this.<Course>plain(StateNames.COURSES_STORE).approximateNumEntries();
     }
 
     /** Every race's course, from the global store {@value StateNames#COURSES_STORE}, in race id order. */
     public List<Course> courses() {
         final List<Course> courses = new ArrayList<>();
-        try (KeyValueIterator<String, ValueAndTimestamp<Course>> all = this.<Course>timestamped(StateNames.COURSES_STORE).all()) {
+        try (KeyValueIterator<String, Course> all = this.<Course>plain(StateNames.COURSES_STORE).all()) {
             all.forEachRemaining(entry -> {
-                if (entry.value != null && entry.value.value() != null) {
-                    courses.add(entry.value.value());
+                if (entry.value != null) {
+                    courses.add(entry.value);
                 }
             });
         }
@@ -100,11 +98,4 @@ public final class TrackerStores {
         return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
     }
 
-    private <V> ReadOnlyKeyValueStore<String, ValueAndTimestamp<V>> timestamped(final String name) {
-        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>timestampedKeyValueStore()));
-    }
-
-    private static <V> V valueOf(final ValueAndTimestamp<V> value) {
-        return value == null ? null : value.value();
-    }
 }

@@ -146,13 +146,16 @@ public final class TrackerTopology {
     /**
      * A topic into a global store that every instance holds whole, read as raw bytes and parsed by the store's own
      * processor ({@code updater}), so that a record that cannot be read is skipped rather than killing the global
-     * thread. Every read looks the store up: it hands out each value parsed once, not parsed again per lookup.
+     * thread. Every read looks the store up: it hands out each value parsed once, not parsed again per lookup. The store
+     * is in memory, with no cache and no timestamp beside the value, so that a lookup hands over the very bytes it
+     * holds and {@link RepeatedValues} knows them at a glance, with no copy: it is rebuilt from its (small, compacted)
+     * topic whenever the instance starts.
      */
     private static <V> void globalTable(final StreamsBuilder builder, final Topic<V> topic, final String store,
                                         final String source, final ProcessorSupplier<String, byte[], Void, Void> updater) {
-        builder.addGlobalStore(Stores.timestampedKeyValueStoreBuilder(
-                        Stores.persistentTimestampedKeyValueStore(store), Serdes.String(), new RepeatedValues<>(topic.valueSerde()))
-                        .withCachingEnabled().withLoggingDisabled(),
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(store), Serdes.String(), new RepeatedValues<>(topic.valueSerde()))
+                        .withCachingDisabled().withLoggingDisabled(),
                 topic.name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(source),
                 updater);

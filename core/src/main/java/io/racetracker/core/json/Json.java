@@ -53,7 +53,8 @@ public final class Json {
 
     private static JsonMapper.Builder text() {
         return common(JsonMapper.builder())
-                // instants as ISO-8601 text, readable in kafka-console-consumer
+                // instants as ISO-8601 text, readable in kafka-console-consumer, and read back without a formatter
+                .addModule(IsoInstants.module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 

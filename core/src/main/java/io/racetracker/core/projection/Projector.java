@@ -12,6 +12,7 @@ import io.racetracker.core.model.RunnerProfile;
 import io.racetracker.core.model.Split;
 import io.racetracker.core.nowcast.Conditions;
 import io.racetracker.core.race.RaceTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -99,10 +100,12 @@ public final class Projector {
         if (finished(course, latest)) {
             return FinishForecast.finished(latest.elapsedMs());
         }
-        final List<Split> splits = history.stream()
-                .filter(s -> s.distanceM() > 0 && s.elapsedMs() > 0)
-                .map(s -> new Split(s.distanceM(), s.elapsedMs()))
-                .toList();
+        final List<Split> splits = new ArrayList<>(history.size());
+        for (final SplitEvent s : history) {
+            if (s.distanceM() > 0 && s.elapsedMs() > 0) {
+                splits.add(new Split(s.distanceM(), s.elapsedMs()));
+            }
+        }
         return model.forecast(splits, course.distanceM(), new RunnerProfile(athlete.sex(), athlete.age()));
     }
 

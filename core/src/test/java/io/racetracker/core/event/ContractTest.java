@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.racetracker.core.race.Courses;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ContractTest {
@@ -24,6 +26,28 @@ class ContractTest {
                 IllegalArgumentException.class, () -> new SplitEvent("r", "a", null, "5K", -1, null, 1, AT)).getMessage());
         assertEquals("lap must be >= 1 when present (was 0)", assertThrows(
                 IllegalArgumentException.class, () -> new SplitEvent("r", "a", null, "5K", 1, 0, 1, AT)).getMessage());
+    }
+
+    /** The hand-written check says what the pattern of a race id says, on ids near and far from the pattern. */
+    @Test
+    void raceIdsAreCheckedAsTheirPatternSays() {
+        final Pattern raceId = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+        final String alphabet = "aZ09._-/ \u00e9\t#Az";
+        final Random random = new Random(11);
+        for (int i = 0; i < 50_000; i++) {
+            final StringBuilder id = new StringBuilder();
+            final int length = random.nextInt(4) == 0 ? 60 + random.nextInt(8) : random.nextInt(6);
+            for (int c = 0; c < length; c++) {
+                id.append(random.nextInt(5) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+                        : (char) ('a' + random.nextInt(26)));
+            }
+            final String text = id.toString();
+            assertEquals(raceId.matcher(text).matches(), Contract.isRaceId(text), "'" + text + "'");
+        }
+        assertEquals(true, Contract.isRaceId("vienna-2019"));
+        assertEquals(false, Contract.isRaceId("-vienna"));
+        assertEquals(false, Contract.isRaceId("x".repeat(65)));
+        assertEquals(true, Contract.isRaceId("x".repeat(64)));
     }
 
     @Test

@@ -46,7 +46,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Keeps each athlete's accepted splits in the {@code athlete-splits} store and projects from them. A duplicate
@@ -92,8 +91,8 @@ public final class AthleteTracker implements Processor<String, AthleteInput, Str
     private SilenceWatch silence;
     private BoardShortlist shortlist;
     private KeyValueStore<String, AthleteHistory> store;
-    private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Course>> courses;
-    private ReadOnlyKeyValueStore<String, ValueAndTimestamp<RaceConditions>> conditions;
+    private ReadOnlyKeyValueStore<String, Course> courses;
+    private ReadOnlyKeyValueStore<String, RaceConditions> conditions;
     /** Each race's conditions as last read from the global store, rebuilt only when the store's value changes. */
     private final Map<String, Published> published = new HashMap<>();
     private final DayObservations observations;
@@ -509,22 +508,21 @@ public final class AthleteTracker implements Processor<String, AthleteInput, Str
         if (!options.nowcast()) {
             return null;
         }
-        final ValueAndTimestamp<RaceConditions> stored = conditions.get(raceId);
-        if (stored == null || stored.value() == null) {
+        final RaceConditions stored = conditions.get(raceId);
+        if (stored == null) {
             published.remove(raceId);
             return null;
         }
         final Published known = published.get(raceId);
-        if (known != null && known.record() == stored.value()) {
+        if (known != null && known.record() == stored) {
             return known.conditions();
         }
-        final Published now = new Published(stored.value(), stored.value().conditions());
+        final Published now = new Published(stored, stored.conditions());
         published.put(raceId, now);
         return now.conditions();
     }
 
     private Course courseOf(final String raceId) {
-        final ValueAndTimestamp<Course> course = courses.get(raceId);
-        return course == null ? null : course.value();
+        return courses.get(raceId);
     }
 }

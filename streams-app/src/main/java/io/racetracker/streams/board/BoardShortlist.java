@@ -44,10 +44,13 @@ public final class BoardShortlist {
         final String category;
         final TreeSet<BoardUpdate> first = new TreeSet<>(BoardUpdate.RANK);
         final Map<String, MatCount> mats = new HashMap<>();
+        /** This board and the whole race's (itself, for the race's): the boards an athlete of this category is on. */
+        final List<Board> withRace;
 
-        Board(final String raceId, final String category) {
+        Board(final String raceId, final String category, final Board race) {
             this.raceId = raceId;
             this.category = category;
+            this.withRace = race == null ? List.of(this) : List.of(this, race);
         }
 
         boolean holds(final BoardUpdate athlete) {
@@ -57,9 +60,16 @@ public final class BoardShortlist {
     }
 
     /** This task's crossings of one mat on one board: how many (counted up to 2) and the fastest time. */
-    private record MatCount(int crossed, long fastestMs) {
-        MatCount with(final long elapsedMs) {
-            return new MatCount(Math.min(2, crossed + 1), Math.min(fastestMs, elapsedMs));
+    private static final class MatCount {
+        private int crossed;
+        private long fastestMs = Long.MAX_VALUE;
+
+        /** Counts a crossing; true when it is one of the first two or the fastest so far. */
+        boolean count(final long elapsedMs) {
+            final boolean news = crossed < 2 || elapsedMs < fastestMs;
+            crossed = Math.min(2, crossed + 1);
+            fastestMs = Math.min(fastestMs, elapsedMs);
+            return news;
         }
     }
 
@@ -187,15 +197,27 @@ public final class BoardShortlist {
      * the break-away called; this makes sure of it for boards of one or two places and reads arriving out of order.
      */
     private boolean countCrossing(final Board board, final BoardUpdate update) {
-        final MatCount before = board.mats.get(update.crossingId());
-        board.mats.put(update.crossingId(), before == null ? new MatCount(1, update.elapsedMs()) : before.with(update.elapsedMs()));
-        return before == null || before.crossed() < 2 || update.elapsedMs() < before.fastestMs();
+        MatCount mat = board.mats.get(update.crossingId());
+        if (mat == null) {
+            mat = new MatCount();
+            board.mats.put(update.crossingId(), mat);
+        }
+        return mat.count(update.elapsedMs());
     }
 
     /** The athlete's category board and the whole race's, created on first use. */
     private List<Board> boardsOf(final BoardUpdate update) {
-        final Map<String, Board> boards = races.computeIfAbsent(update.raceId(), race -> new HashMap<>());
-        return List.of(boards.computeIfAbsent(update.category(), category -> new Board(update.raceId(), category)),
-                boards.computeIfAbsent(RaceBoard.ALL, category -> new Board(update.raceId(), category)));
+        Map<String, Board> boards = races.get(update.raceId());
+        if (boards == null) {
+            boards = new HashMap<>();
+            boards.put(RaceBoard.ALL, new Board(update.raceId(), RaceBoard.ALL, null));
+            races.put(update.raceId(), boards);
+        }
+        Board board = boards.get(update.category());
+        if (board == null) {
+            board = new Board(update.raceId(), update.category(), boards.get(RaceBoard.ALL));
+            boards.put(update.category(), board);
+        }
+        return board.withRace;
     }
 }

@@ -57,8 +57,12 @@ public record BoardUpdate(
     }
 
     /** Leaderboard order: furthest first (to the decimetre), then fastest there; the athlete id breaks ties. */
-    static final Comparator<BoardUpdate> RANK = Comparator
-            .comparingLong((BoardUpdate u) -> -Math.round(u.distanceM() * 10))
-            .thenComparingLong(BoardUpdate::elapsedMs)
-            .thenComparing(BoardUpdate::athleteId);
+    static final Comparator<BoardUpdate> RANK = (a, b) -> {
+        final int further = Long.compare(-Math.round(a.distanceM() * 10), -Math.round(b.distanceM() * 10));
+        if (further != 0) {
+            return further;
+        }
+        final int faster = Long.compare(a.elapsedMs(), b.elapsedMs());
+        return faster != 0 ? faster : a.athleteId().compareTo(b.athleteId());
+    };
 }

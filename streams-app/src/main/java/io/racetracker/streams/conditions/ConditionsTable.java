@@ -7,8 +7,7 @@ import io.racetracker.streams.intake.CourseTable;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +28,7 @@ public final class ConditionsTable {
 
     /** Keeps each readable race's conditions, removes a race on a tombstone, and skips anything else. */
     public static final class ConditionsUpdater implements Processor<String, byte[], Void, Void> {
-        private TimestampedKeyValueStore<String, RaceConditions> store;
+        private KeyValueStore<String, RaceConditions> store;
 
         @Override
         public void init(final ProcessorContext<Void, Void> context) {
@@ -56,7 +55,7 @@ public final class ConditionsTable {
                         + " conditions", record.key(), e.getMessage());
                 return;
             }
-            store.put(record.key(), ValueAndTimestamp.make(conditions, record.timestamp()));
+            store.put(record.key(), conditions);
         }
     }
 }

@@ -5,8 +5,7 @@ import io.racetracker.streams.StateNames;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Gives each valid read its race's course from the global store {@value StateNames#COURSES_STORE}, or none, as
@@ -14,7 +13,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  */
 public final class CourseLookup implements FixedKeyProcessor<String, ParsedSplit, AthleteInput> {
     private FixedKeyProcessorContext<String, AthleteInput> context;
-    private TimestampedKeyValueStore<String, Course> courses;
+    private KeyValueStore<String, Course> courses;
 
     @Override
     public void init(final FixedKeyProcessorContext<String, AthleteInput> context) {
@@ -24,8 +23,7 @@ public final class CourseLookup implements FixedKeyProcessor<String, ParsedSplit
 
     @Override
     public void process(final FixedKeyRecord<String, ParsedSplit> record) {
-        final ValueAndTimestamp<Course> course = courses.get(record.value().split().raceId());
-        context.forward(record.withValue(new AthleteInput.Read(record.value().withCourse(course == null ? null
-                : course.value()))));
+        context.forward(record.withValue(new AthleteInput.Read(record.value().withCourse(
+                courses.get(record.value().split().raceId())))));
     }
 }

@@ -8,8 +8,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +34,7 @@ public final class CourseTable {
     /** Keeps each readable course, removes a race on a tombstone, and sets aside anything else. */
     public static final class CourseUpdater implements Processor<String, byte[], Void, Void> {
         private ProcessorContext<Void, Void> context;
-        private TimestampedKeyValueStore<String, Course> store;
+        private KeyValueStore<String, Course> store;
         private Sensor bad;
 
         @Override
@@ -64,7 +63,7 @@ public final class CourseTable {
                 setAside("cannot read the course of race '" + record.key() + "': " + e.getMessage());
                 return;
             }
-            store.put(record.key(), ValueAndTimestamp.make(course, record.timestamp()));
+            store.put(record.key(), course);
         }
 
         private void setAside(final String reason) {
