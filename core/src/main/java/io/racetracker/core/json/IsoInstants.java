@@ -10,7 +10,8 @@ import java.io.IOException;
 import java.time.Instant;
 
 /**
- * Reads the instants of JSON text, every read's {@code readAt} among them, without {@code DateTimeFormatter}: the one
+ * Reads (and, for the output writers, writes) the instants of JSON text, every read's {@code readAt} among them, without
+ * {@code DateTimeFormatter}: the one
  * shape the contract writes and timing systems send, {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} with every field in its
  * range, is read by hand into the same {@link Instant} that {@code DateTimeFormatter.ISO_INSTANT} gives; anything else
  * (another shape, a leap second, 24:00, a number) goes to Jackson's own {@code InstantDeserializer}, unchanged, with
@@ -19,6 +20,10 @@ import java.time.Instant;
  */
 final class IsoInstants extends StdScalarDeserializer<Instant> {
     private static final int[] DAYS_IN_MONTH = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    /** The longest text {@link #format} writes: {@code yyyy-MM-ddTHH:mm:ss.nnnnnnnnnZ}. */
+    static final int MAX_LENGTH = 30;
+    private static final long FIRST_SECOND = -62_167_219_200L; // 0000-01-01T00:00:00Z
+    private static final long LAST_SECOND = 253_402_300_799L; // 9999-12-31T23:59:59Z
 
     private IsoInstants() {
         super(Instant.class);
@@ -76,6 +81,77 @@ final class IsoInstants extends StdScalarDeserializer<Instant> {
         }
         final long days = epochDay(year, month, day);
         return Instant.ofEpochSecond(days * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /**
+     * Writes the instant into {@code out} as {@code Instant.toString()} does ({@code DateTimeFormatter.ISO_INSTANT}: the
+     * fraction in groups of three digits, as many as it needs) and returns its length; or returns -1, writing nothing
+     * useful, for an instant outside the years 0000-9999, which {@code toString} writes with a sign or more digits.
+     */
+    static int format(final Instant instant, final char[] out) {
+        final long seconds = instant.getEpochSecond();
+        if (seconds < FIRST_SECOND || seconds > LAST_SECOND) {
+            return -1;
+        }
+        final long days = Math.floorDiv(seconds, 86_400L);
+        final int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+        // the date of an epoch day, as LocalDate.ofEpochDay computes it: years from March, leap days last
+        long zeroDay = days + 719_468L;
+        long adjust = 0;
+        if (zeroDay < 0) {
+            final long adjustCycles = (zeroDay + 1) / 146_097L - 1;
+            adjust = adjustCycles * 400;
+            zeroDay += -adjustCycles * 146_097L;
+        }
+        long yearEstimate = (400 * zeroDay + 591) / 146_097;
+        long dayOfYear = zeroDay - (365 * yearEstimate + yearEstimate / 4 - yearEstimate / 100 + yearEstimate / 400);
+        if (dayOfYear < 0) {
+            yearEstimate--;
+            dayOfYear = zeroDay - (365 * yearEstimate + yearEstimate / 4 - yearEstimate / 100 + yearEstimate / 400);
+        }
+        yearEstimate += adjust;
+        final int marchDayOfYear = (int) dayOfYear;
+        final int marchMonth = (marchDayOfYear * 5 + 2) / 153;
+        final int month = (marchMonth + 2) % 12 + 1;
+        final int day = marchDayOfYear - (marchMonth * 306 + 5) / 10 + 1;
+        final int year = (int) (yearEstimate + marchMonth / 10);
+        put(out, 0, year, 4);
+        out[4] = '-';
+        put(out, 5, month, 2);
+        out[7] = '-';
+        put(out, 8, day, 2);
+        out[10] = 'T';
+        put(out, 11, secondOfDay / 3_600, 2);
+        out[13] = ':';
+        put(out, 14, secondOfDay / 60 % 60, 2);
+        out[16] = ':';
+        put(out, 17, secondOfDay % 60, 2);
+        int length = 19;
+        final int nanos = instant.getNano();
+        if (nanos > 0) {
+            out[length++] = '.';
+            if (nanos % 1_000_000 == 0) {
+                put(out, length, nanos / 1_000_000, 3);
+                length += 3;
+            } else if (nanos % 1000 == 0) {
+                put(out, length, nanos / 1000, 6);
+                length += 6;
+            } else {
+                put(out, length, nanos, 9);
+                length += 9;
+            }
+        }
+        out[length++] = 'Z';
+        return length;
+    }
+
+    /** Writes {@code value} as {@code width} decimal digits, zero-padded, from {@code at}. */
+    private static void put(final char[] out, final int at, final int value, final int width) {
+        int rest = value;
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + rest % 10);
+            rest /= 10;
+        }
     }
 
     /** The number in {@code count} ASCII digits from {@code from}, or -1 if any is not a digit. */

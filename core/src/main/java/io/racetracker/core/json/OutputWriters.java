@@ -136,7 +136,13 @@ final class OutputWriters {
         if (value == null) {
             gen.writeNull();
         } else {
-            gen.writeString(value.toString());
+            final char[] text = new char[IsoInstants.MAX_LENGTH];
+            final int length = IsoInstants.format(value, text);
+            if (length < 0) {
+                gen.writeString(value.toString());
+            } else {
+                gen.writeString(text, 0, length);
+            }
         }
     }
 

@@ -41,6 +41,35 @@ class IsoInstantsTest {
         }
     }
 
+    /** Written by hand as {@code Instant.toString()} writes it, in the years 0000-9999; refused (-1) outside them. */
+    @Test
+    void instantsAreWrittenAsToStringWritesThem() {
+        final Random random = new Random(8);
+        final char[] out = new char[IsoInstants.MAX_LENGTH];
+        for (int i = 0; i < 200_000; i++) {
+            final long seconds = random.nextLong(Instant.parse("0000-01-01T00:00:00Z").getEpochSecond(),
+                    Instant.parse("9999-12-31T23:59:59Z").getEpochSecond() + 1);
+            final int nanos = switch (random.nextInt(5)) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                case 3 -> random.nextInt(10) * 100;
+                default -> random.nextInt(1_000_000_000);
+            };
+            final Instant instant = Instant.ofEpochSecond(seconds, nanos);
+            assertEquals(instant.toString(), new String(out, 0, IsoInstants.format(instant, out)));
+        }
+        for (final String text : List.of("1970-01-01T00:00:00Z", "1969-12-31T23:59:59.999Z", "2000-02-29T12:00:00Z",
+                "2024-02-29T06:29:10.500Z", "1900-03-01T00:00:00Z", "0000-02-29T00:00:00Z", "0000-01-01T00:00:00Z",
+                "9999-12-31T23:59:59.999999999Z", "2019-10-12T06:29:10Z", "1600-12-31T23:59:59.000001Z")) {
+            final Instant instant = Instant.parse(text);
+            assertEquals(instant.toString(), new String(out, 0, IsoInstants.format(instant, out)), text);
+        }
+        assertEquals(-1, IsoInstants.format(Instant.parse("+10000-01-01T00:00:00Z"), out));
+        assertEquals(-1, IsoInstants.format(Instant.parse("-0001-12-31T23:59:59Z"), out));
+        assertEquals(-1, IsoInstants.format(Instant.MAX, out));
+    }
+
     @Test
     void theDaysAroundLeapYearsAndTheEpochRead() {
         for (final String text : List.of("1970-01-01T00:00:00Z", "1969-12-31T23:59:59.999Z", "2000-02-29T12:00:00Z",
