@@ -16,7 +16,6 @@ import io.racetracker.core.nowcast.Conditions;
 import io.racetracker.core.nowcast.NowcastSettings;
 import io.racetracker.core.projection.Projector;
 import io.racetracker.core.race.RaceTime;
-import io.racetracker.core.topic.Keys;
 import io.racetracker.core.topic.SourceHeader;
 import io.racetracker.core.topic.Topics;
 import io.racetracker.streams.LiveText;
@@ -183,7 +182,7 @@ public final class AthleteTracker implements Processor<String, AthleteInput, Str
         }
         final AthleteProjection state = stateOf(course, corrected);
         store.put(key, corrected.withStanding(AthleteHistory.Standing.of(state)));
-        watchForSilence(state);
+        watchForSilence(key, state);
         return TrackerOutput.stateOnly(state, List.of());
     }
 
@@ -209,7 +208,7 @@ public final class AthleteTracker implements Processor<String, AthleteInput, Str
         if (impossible.isPresent()) {
             return invalid(key, fix, impossible.get().message());
         }
-        return accept(course, athlete, base, placed);
+        return accept(key, course, athlete, base, placed);
     }
 
     private static AthleteHistory.Overrides overridesOf(final AthleteHistory history) {
@@ -269,7 +268,7 @@ public final class AthleteTracker implements Processor<String, AthleteInput, Str
     private void forward(final Record<String, TrackerOutput> record) {
         final TrackerOutput out = record.value();
         final List<BoardUpdate> boardUpdates = out.stateGone() ? shortlist.withdraw(record.key())
-                : out.state() == null ? List.of() : shortlist.offer(BoardUpdate.of(out.state()));
+                : out.state() == null ? List.of() : shortlist.offer(record.key(), BoardUpdate.of(out.state()));
         context.forward(boardUpdates.isEmpty() ? record : record.withValue(out.withBoardUpdates(boardUpdates)));
     }
 
@@ -313,7 +312,7 @@ public final class AthleteTracker implements Processor<String, AthleteInput, Str
             }
             return takeBack(athleteKey, course, athlete, history, odd.get(), placed);
         }
-        return accept(course, athlete, history, placed);
+        return accept(athleteKey, course, athlete, history, placed);
     }
 
     /**
@@ -324,7 +323,7 @@ public final class AthleteTracker implements Processor<String, AthleteInput, Str
      */
     private TrackerOutput takeBack(final String athleteKey, final Course course, final Athlete athlete,
                                    final AthleteHistory history, final SplitEvent odd, final SplitEvent placed) {
-        final TrackerOutput out = accept(course, athlete, history.without(odd), placed);
+        final TrackerOutput out = accept(athleteKey, course, athlete, history.without(odd), placed);
         final byte[] value = Topics.RACE_SPLITS.valueSerde().serialize(Topics.RACE_SPLITS.name(), odd);
         return out.withDeadLetter(DeadLetter.of(Reason.TAKEN_BACK, "the read at " + odd.crossingId() + " ("
                 + RaceTime.hms(odd.elapsedMs()) + ") is contradicted by the read at " + placed.crossingId() + " ("
@@ -346,8 +345,9 @@ public final class AthleteTracker implements Processor<String, AthleteInput, Str
                 + "; held, and taken up when the registration comes"));
     }
 
-    private TrackerOutput accept(final Course course, final Athlete athlete, final AthleteHistory history,
-                                 final SplitEvent placed) {
+    /** @param athleteKey the athlete's key, {@code raceId/athleteId}: the record's own, used for every map and store */
+    private TrackerOutput accept(final String athleteKey, final Course course, final Athlete athlete,
+                                 final AthleteHistory history, final SplitEvent placed) {
         if (clockAgrees(history, placed, course)) {
             silence.observe(course.raceId(), placed.readAt(), context.currentSystemTimeMs());
         }
@@ -371,8 +371,8 @@ public final class AthleteTracker implements Processor<String, AthleteInput, Str
         if (broadcastDue) {
             updated = updated.withBroadcastAt(placed.readAt());
         }
-        store.put(athlete.key(), updated.withStanding(AthleteHistory.Standing.of(state)));
-        watchForSilence(state);
+        store.put(athleteKey, updated.withStanding(AthleteHistory.Standing.of(state)));
+        watchForSilence(athleteKey, state);
         return new TrackerOutput(projection, state, raised, broadcastDue ? LiveText.broadcast(state, course.units()) : null, null);
     }
 
@@ -430,8 +430,7 @@ public final class AthleteTracker implements Processor<String, AthleteInput, Str
         return history.dnf() && state.status() == AthleteStatus.ON_COURSE ? state.withStatus(AthleteStatus.DNF) : state;
     }
 
-    private void watchForSilence(final AthleteProjection state) {
-        final String key = Keys.athlete(state.raceId(), state.athleteId());
+    private void watchForSilence(final String key, final AthleteProjection state) {
         if (state.status() != AthleteStatus.ON_COURSE) {
             silence.forget(key);
             return;
@@ -458,10 +457,10 @@ public final class AthleteTracker implements Processor<String, AthleteInput, Str
                 final SplitEvent last = history.latest();
                 final Optional<AthleteProjection> state = courseOf(history)
                         .map(course -> stateOf(course, history));
-                state.filter(s -> !s.pacemaker()).ifPresent(s -> shortlist.restore(BoardUpdate.of(s)));
+                state.filter(s -> !s.pacemaker()).ifPresent(s -> shortlist.restore(entry.key, BoardUpdate.of(s)));
                 if (!history.dnf()) {
                     silence.observe(last.raceId(), last.readAt(), context.currentSystemTimeMs());
-                    state.ifPresent(this::watchForSilence);
+                    state.ifPresent(s -> watchForSilence(entry.key, s));
                 }
             }
         }

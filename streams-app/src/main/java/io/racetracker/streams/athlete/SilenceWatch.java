@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * When each athlete on course (by athlete key, {@code raceId/athleteId}) is due to be given up as did-not-finish, and
@@ -14,21 +13,30 @@ import java.util.PriorityQueue;
  * race's own time, and in a fast replay it jumps with the reads. Only reads whose time of day agrees with their chip
  * time are shown to it ({@link AthleteTracker#clockAgrees}): one mat with a wrong clock must not make the field
  * overdue. In memory; rebuilt from the {@code athlete-splits} store when a task starts.
+ *
+ * <p>Every accepted read moves its athlete's deadline, and the deadlines are looked through only at each check
+ * (every few seconds of wall-clock time): so a deadline is changed in place, one map lookup per read, and a check
+ * goes through them all, rather than keeping them ordered on every read for the sake of a check.
  */
 final class SilenceWatch {
     private record Clock(long raceMs, long wallMs) {
     }
 
-    /** A deadline as it was set; it still holds only while {@link #deadlineOf} has this very instance. */
-    private record Deadline(long atMs, String athleteKey) {
+    /** An athlete's deadline on their race's clock; changed in place as their reads come. */
+    private static final class Deadline {
+        private long atMs;
+        private String raceId;
     }
 
-    private static final Comparator<Deadline> EARLIEST = Comparator.comparingLong(Deadline::atMs);
+    /** A deadline that has passed: given up earliest first, athletes due at the same moment by key. */
+    private record Due(String athleteKey, long atMs) {
+    }
+
+    private static final Comparator<Due> EARLIEST = Comparator.comparingLong(Due::atMs).thenComparing(Due::athleteKey);
+    private static final long NO_CLOCK = Long.MIN_VALUE;
 
     private final Map<String, Clock> clocks = new HashMap<>();
-    private final Map<String, PriorityQueue<Deadline>> deadlines = new HashMap<>();
-    private final Map<String, Deadline> deadlineOf = new HashMap<>();
-    private int superseded;
+    private final Map<String, Deadline> deadlines = new HashMap<>();
 
     void observe(final String raceId, final Instant readAt, final long wallMs) {
         final Clock clock = clocks.get(raceId);
@@ -37,59 +45,41 @@ final class SilenceWatch {
         }
     }
 
-    /**
-     * Sets (or moves) the athlete's deadline. A moved deadline leaves its old entry in the queue, skipped when it
-     * comes due: cheaper than removing it on every read. The queues are compacted when such entries outnumber the
-     * athletes watched.
-     */
+    /** Sets (or moves) the athlete's deadline. */
     void watch(final String athleteKey, final String raceId, final long deadlineMs) {
-        final Deadline deadline = new Deadline(deadlineMs, athleteKey);
-        if (deadlineOf.put(athleteKey, deadline) != null) {
-            superseded++;
+        Deadline deadline = deadlines.get(athleteKey);
+        if (deadline == null) {
+            deadline = new Deadline();
+            deadlines.put(athleteKey, deadline);
         }
-        deadlines.computeIfAbsent(raceId, r -> new PriorityQueue<>(EARLIEST)).add(deadline);
-        if (superseded > Math.max(1_024, deadlineOf.size())) {
-            compact();
-        }
+        deadline.atMs = deadlineMs;
+        deadline.raceId = raceId;
     }
 
     void forget(final String athleteKey) {
-        if (deadlineOf.remove(athleteKey) != null) {
-            superseded++;
-        }
+        deadlines.remove(athleteKey);
     }
 
-    /** Removes and returns the keys of the athletes whose deadline has passed on their race's clock. */
+    /** Removes and returns the keys of the athletes whose deadline has passed on their race's clock, earliest first. */
     List<String> overdue(final long wallMs) {
-        final List<String> overdue = new ArrayList<>();
-        for (final Map.Entry<String, PriorityQueue<Deadline>> race : deadlines.entrySet()) {
-            final Clock clock = clocks.get(race.getKey());
-            if (clock == null) {
-                continue;
+        final Map<String, Long> now = new HashMap<>();
+        final List<Due> due = new ArrayList<>();
+        for (final Map.Entry<String, Deadline> entry : deadlines.entrySet()) {
+            final Deadline deadline = entry.getValue();
+            final long raceNow = now.computeIfAbsent(deadline.raceId, race -> {
+                final Clock clock = clocks.get(race);
+                return clock == null ? NO_CLOCK : clock.raceMs() + Math.max(0, wallMs - clock.wallMs());
+            });
+            if (raceNow != NO_CLOCK && deadline.atMs < raceNow) {
+                due.add(new Due(entry.getKey(), deadline.atMs));
             }
-            final long now = clock.raceMs() + Math.max(0, wallMs - clock.wallMs());
-            final PriorityQueue<Deadline> queue = race.getValue();
-            while (!queue.isEmpty() && queue.peek().atMs() < now) {
-                final Deadline due = queue.poll();
-                if (holds(due)) {
-                    deadlineOf.remove(due.athleteKey());
-                    overdue.add(due.athleteKey());
-                } else {
-                    superseded--;
-                }
-            }
+        }
+        due.sort(EARLIEST);
+        final List<String> overdue = new ArrayList<>(due.size());
+        for (final Due athlete : due) {
+            deadlines.remove(athlete.athleteKey());
+            overdue.add(athlete.athleteKey());
         }
         return overdue;
-    }
-
-    private boolean holds(final Deadline deadline) {
-        return deadlineOf.get(deadline.athleteKey()) == deadline;
-    }
-
-    private void compact() {
-        for (final PriorityQueue<Deadline> queue : deadlines.values()) {
-            queue.removeIf(d -> !holds(d));
-        }
-        superseded = 0;
     }
 }

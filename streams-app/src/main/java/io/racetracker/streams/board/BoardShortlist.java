@@ -78,9 +78,13 @@ public final class BoardShortlist {
         this.size = size;
     }
 
-    /** Takes an athlete's latest state from the store into account, passing nothing on (it was passed on before). */
-    public void restore(final BoardUpdate update) {
-        latest.put(update.key(), update);
+    /**
+     * Takes an athlete's latest state from the store into account, passing nothing on (it was passed on before).
+     *
+     * @param athleteKey the athlete's key, {@code raceId/athleteId}
+     */
+    public void restore(final String athleteKey, final BoardUpdate update) {
+        latest.put(athleteKey, update);
         for (final Board board : boardsOf(update)) {
             place(board, null, update);
             countCrossing(board, update);
@@ -91,12 +95,14 @@ public final class BoardShortlist {
      * Takes the athlete's new state and returns what the race's boards must hear: the update itself, if it can
      * matter to them, and anyone who moved up into a board's first {@code size} because of it. Pacemakers are on
      * no board.
+     *
+     * @param athleteKey the athlete's key, {@code raceId/athleteId}: the record's own, so that it is not built again
      */
-    public List<BoardUpdate> offer(final BoardUpdate update) {
+    public List<BoardUpdate> offer(final String athleteKey, final BoardUpdate update) {
         if (update.pacemaker()) {
             return List.of();
         }
-        final BoardUpdate old = latest.put(update.key(), update);
+        final BoardUpdate old = latest.put(athleteKey, update);
         if (update.status() == AthleteStatus.DSQ) {
             // off every board: the race's boards must hear of it, and whoever moves up here instead
             final List<BoardUpdate> out = new ArrayList<>(3);
@@ -145,7 +151,7 @@ public final class BoardShortlist {
      */
     public List<BoardUpdate> withdraw(final String athleteKey) {
         final BoardUpdate old = latest.get(athleteKey);
-        return old == null || old.disqualified() ? List.of() : offer(old.offTheBoards());
+        return old == null || old.disqualified() ? List.of() : offer(athleteKey, old.offTheBoards());
     }
 
     /**

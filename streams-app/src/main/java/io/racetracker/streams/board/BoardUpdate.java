@@ -1,6 +1,5 @@
 package io.racetracker.streams.board;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.racetracker.core.event.AthleteProjection;
 import io.racetracker.core.event.AthleteStatus;
 import io.racetracker.core.topic.Keys;
@@ -31,12 +30,6 @@ public record BoardUpdate(
         final String crossing = Keys.crossing(p.timingPointId(), p.lap());
         return new BoardUpdate(p.raceId(), p.athleteId(), p.bib(), p.name(), p.category(), p.pacemaker(), crossing, p.timingPointId(),
                 p.distanceM(), p.elapsedMs(), p.projectedFinishMs(), p.pTarget(), p.status(), p.readAt());
-    }
-
-    /** The athlete's key, {@code raceId/athleteId}. */
-    @JsonIgnore
-    String key() {
-        return Keys.athlete(raceId, athleteId);
     }
 
     /**

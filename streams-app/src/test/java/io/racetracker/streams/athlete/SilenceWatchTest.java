@@ -37,7 +37,7 @@ class SilenceWatchTest {
     }
 
     @Test
-    void manyMovedDeadlinesAreCompactedWithoutLosingTheLiveOnes() {
+    void manyMovedDeadlinesKeepOnlyTheLatestOfEach() {
         watch.observe("london", Instant.ofEpochMilli(START), 0);
         for (int read = 0; read < 10; read++) {
             for (int athlete = 0; athlete < 500; athlete++) {
@@ -46,6 +46,15 @@ class SilenceWatchTest {
         }
         assertEquals(List.of(), watch.overdue(18_000));
         assertEquals(500, watch.overdue(20_000).size(), "every athlete's last deadline, once");
+    }
+
+    @Test
+    void overdueAthletesComeEarliestFirstAndThoseDueTogetherByKey() {
+        watch.observe("london", Instant.ofEpochMilli(START), 0);
+        watch.watch("c", "london", START + 300);
+        watch.watch("b", "london", START + 100);
+        watch.watch("a", "london", START + 300);
+        assertEquals(List.of("b", "a", "c"), watch.overdue(1_000));
     }
 
     @Test

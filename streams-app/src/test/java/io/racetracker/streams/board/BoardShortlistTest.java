@@ -7,6 +7,7 @@ import io.racetracker.core.event.AthleteStatus;
 import io.racetracker.core.event.Leaderboard;
 import io.racetracker.core.event.RaceAlert;
 import io.racetracker.core.event.RaceResult;
+import io.racetracker.core.topic.Keys;
 import io.racetracker.streams.TrackerOptions;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,41 +112,41 @@ class BoardShortlistTest {
         final BoardUpdate a = update("a", "M18", 0, 1_000_000, AthleteStatus.ON_COURSE, 0);
         final BoardUpdate b = update("b", "M18", 0, 1_010_000, AthleteStatus.ON_COURSE, 0);
         final BoardUpdate c = update("c", "M18", 0, 1_020_000, AthleteStatus.ON_COURSE, 0);
-        assertEquals(List.of(a), shortlist.offer(a));
-        assertEquals(List.of(b), shortlist.offer(b));
-        assertEquals(List.of(c), shortlist.offer(c), "new to the race: its boards count it");
+        assertEquals(List.of(a), offer(shortlist, a));
+        assertEquals(List.of(b), offer(shortlist, b));
+        assertEquals(List.of(c), offer(shortlist, c), "new to the race: its boards count it");
         final BoardUpdate cLater = update("c", "M18", 1, 2_100_000, AthleteStatus.ON_COURSE, 0);
-        assertEquals(List.of(cLater), shortlist.offer(cLater), "c moves into the first two");
+        assertEquals(List.of(cLater), offer(shortlist, cLater), "c moves into the first two");
         final BoardUpdate bDnf = update("b", "M18", 0, 1_010_000, AthleteStatus.DNF, 0);
-        assertEquals(List.of(), shortlist.offer(bDnf), "third on both boards, and nothing the boards count changed");
+        assertEquals(List.of(), offer(shortlist, bDnf), "third on both boards, and nothing the boards count changed");
         final BoardUpdate aLate = update("a", "M18", 0, 1_000_000, AthleteStatus.ON_COURSE, 60_000);
-        assertEquals(List.of(aLate), shortlist.offer(aLate), "in the first two: every change of a goes through");
+        assertEquals(List.of(aLate), offer(shortlist, aLate), "in the first two: every change of a goes through");
         final BoardUpdate aCategory = new BoardUpdate("race", "a", "a", "Runner a", "M35", false, aLate.crossingId(),
                 aLate.timingPointId(), aLate.distanceM(), aLate.elapsedMs(), aLate.projectedFinishMs(), 0.5,
                 AthleteStatus.ON_COURSE, aLate.readAt());
-        assertEquals(List.of(aCategory, bDnf), shortlist.offer(aCategory),
+        assertEquals(List.of(aCategory, bDnf), offer(shortlist, aCategory),
                 "a leaves M18, whose second place goes to b, last seen by the race's task before its DNF");
         final BoardUpdate pacer = new BoardUpdate("race", "p", "p", "Pacer", "M18", true, "10K", "10K", 10_000,
                 1_000, 7_000_000, 0.5, AthleteStatus.ON_COURSE, START);
-        assertEquals(List.of(), shortlist.offer(pacer), "pacemakers are on no board");
+        assertEquals(List.of(), offer(shortlist, pacer), "pacemakers are on no board");
     }
 
     @Test
     void theFirstTwoAtAMatAndTheFastestThereGoThroughWhateverTheBoardSize() {
         final BoardShortlist shortlist = new BoardShortlist(1);
         for (final String athleteId : List.of("a", "b", "c", "d")) {
-            shortlist.offer(update(athleteId, "M18", 1, 1_800_000, AthleteStatus.ON_COURSE, 0));
+            offer(shortlist, update(athleteId, "M18", 1, 1_800_000, AthleteStatus.ON_COURSE, 0));
         }
-        shortlist.offer(update("e", "M18", 3, 3_000_000, AthleteStatus.ON_COURSE, 0));
+        offer(shortlist, update("e", "M18", 3, 3_000_000, AthleteStatus.ON_COURSE, 0));
         final BoardUpdate b = update("b", "M18", 2, 2_700_000, AthleteStatus.ON_COURSE, 0);
         final BoardUpdate c = update("c", "M18", 2, 2_790_000, AthleteStatus.ON_COURSE, 0);
         final BoardUpdate d = update("d", "M18", 2, 2_650_000, AthleteStatus.ON_COURSE, 0);
         final BoardUpdate a = update("a", "M18", 2, 2_800_000, AthleteStatus.ON_COURSE, 0);
         // e, further on, holds the only first place: what goes through below does so for its mat alone
-        assertEquals(List.of(b), shortlist.offer(b), "first at the mat");
-        assertEquals(List.of(c), shortlist.offer(c), "second at the mat: a break-away is judged on it");
-        assertEquals(List.of(d), shortlist.offer(d), "third there, but the fastest: the gaps there are measured to it");
-        assertEquals(List.of(), shortlist.offer(a), "fourth and slowest there");
+        assertEquals(List.of(b), offer(shortlist, b), "first at the mat");
+        assertEquals(List.of(c), offer(shortlist, c), "second at the mat: a break-away is judged on it");
+        assertEquals(List.of(d), offer(shortlist, d), "third there, but the fastest: the gaps there are measured to it");
+        assertEquals(List.of(), offer(shortlist, a), "fourth and slowest there");
     }
 
     private static List<BoardShortlist> shortlists() {
@@ -167,12 +168,12 @@ class BoardShortlistTest {
             if (i == restartAt) {
                 shortlists.replaceAll(old -> new BoardShortlist(BOARD_SIZE));
                 latest.values().stream().filter(u -> !u.pacemaker())
-                        .forEach(u -> shortlists.get(partitionOf(u.athleteId())).restore(u));
+                        .forEach(u -> shortlists.get(partitionOf(u.athleteId())).restore(Keys.athlete(u.raceId(), u.athleteId()), u));
             }
             final BoardUpdate update = race.get(i);
             latest.put(update.athleteId(), update);
             every.feed(update.pacemaker() ? List.of() : List.of(update));
-            shortlisted.feed(shortlists.get(partitionOf(update.athleteId())).offer(update));
+            shortlisted.feed(offer(shortlists.get(partitionOf(update.athleteId())), update));
             if (i % 50 == 49 || i == race.size() - 1) {
                 final long wallMs = update.readAt().toEpochMilli();
                 every.publish(wallMs);
@@ -248,6 +249,11 @@ class BoardShortlistTest {
         }
         updates.sort(Comparator.comparing(BoardUpdate::readAt));
         return updates;
+    }
+
+    /** Offers an athlete's update as the athlete's task does: under the athlete's key. */
+    private static List<BoardUpdate> offer(final BoardShortlist shortlist, final BoardUpdate update) {
+        return shortlist.offer(Keys.athlete(update.raceId(), update.athleteId()), update);
     }
 
     private static BoardUpdate update(final String athleteId, final String category, final int mat, final long elapsedMs,
