@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * Reads (and, for the output writers, writes) the instants of JSON text, every read's {@code readAt} among them, without
@@ -79,7 +80,7 @@ final class IsoInstants extends StdScalarDeserializer<Instant> {
                 nanos *= 10;
             }
         }
-        final long days = epochDay(year, month, day);
+        final long days = LocalDate.of(year, month, day).toEpochDay();
         return Instant.ofEpochSecond(days * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
     }
 
@@ -95,26 +96,10 @@ final class IsoInstants extends StdScalarDeserializer<Instant> {
         }
         final long days = Math.floorDiv(seconds, 86_400L);
         final int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-        // the date of an epoch day, as LocalDate.ofEpochDay computes it: years from March, leap days last
-        long zeroDay = days + 719_468L;
-        long adjust = 0;
-        if (zeroDay < 0) {
-            final long adjustCycles = (zeroDay + 1) / 146_097L - 1;
-            adjust = adjustCycles * 400;
-            zeroDay += -adjustCycles * 146_097L;
-        }
-        long yearEstimate = (400 * zeroDay + 591) / 146_097;
-        long dayOfYear = zeroDay - (365 * yearEstimate + yearEstimate / 4 - yearEstimate / 100 + yearEstimate / 400);
-        if (dayOfYear < 0) {
-            yearEstimate--;
-            dayOfYear = zeroDay - (365 * yearEstimate + yearEstimate / 4 - yearEstimate / 100 + yearEstimate / 400);
-        }
-        yearEstimate += adjust;
-        final int marchDayOfYear = (int) dayOfYear;
-        final int marchMonth = (marchDayOfYear * 5 + 2) / 153;
-        final int month = (marchMonth + 2) % 12 + 1;
-        final int day = marchDayOfYear - (marchMonth * 306 + 5) / 10 + 1;
-        final int year = (int) (yearEstimate + marchMonth / 10);
+        final LocalDate date = LocalDate.ofEpochDay(days);
+        final int year = date.getYear();
+        final int month = date.getMonthValue();
+        final int day = date.getDayOfMonth();
         put(out, 0, year, 4);
         out[4] = '-';
         put(out, 5, month, 2);
@@ -170,17 +155,5 @@ final class IsoInstants extends StdScalarDeserializer<Instant> {
     private static int daysIn(final int year, final int month) {
         final boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
         return month == 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
-    }
-
-    /** Days from 1970-01-01 to the date, as {@code LocalDate.toEpochDay} counts them. */
-    private static long epochDay(final int year, final int month, final int day) {
-        // days before March 1 of year 0 on the proleptic Gregorian calendar, shifted so that leap days come last
-        final int y = month <= 2 ? year - 1 : year;
-        final int era = Math.floorDiv(y, 400);
-        final int yearOfEra = y - era * 400;
-        final int monthFromMarch = (month + 9) % 12;
-        final int dayOfYear = (153 * monthFromMarch + 2) / 5 + day - 1;
-        final int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-        return era * 146_097L + dayOfEra - 719_468L;
     }
 }

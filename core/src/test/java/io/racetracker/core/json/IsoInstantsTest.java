@@ -25,8 +25,7 @@ class IsoInstantsTest {
     void everyInstantOfTheShapeReadsAsTheFormatterReadsIt() {
         final Random random = new Random(5);
         for (int i = 0; i < 100_000; i++) {
-            final long seconds = random.nextLong(Instant.parse("0000-01-01T00:00:00Z").getEpochSecond(),
-                    Instant.parse("9999-12-31T23:59:59Z").getEpochSecond() + 1);
+            final long seconds = secondOfYears0000To9999(random);
             final int nanos = switch (random.nextInt(4)) {
                 case 0 -> 0;
                 case 1 -> random.nextInt(1000) * 1_000_000;
@@ -47,8 +46,7 @@ class IsoInstantsTest {
         final Random random = new Random(8);
         final char[] out = new char[IsoInstants.MAX_LENGTH];
         for (int i = 0; i < 200_000; i++) {
-            final long seconds = random.nextLong(Instant.parse("0000-01-01T00:00:00Z").getEpochSecond(),
-                    Instant.parse("9999-12-31T23:59:59Z").getEpochSecond() + 1);
+            final long seconds = secondOfYears0000To9999(random);
             final int nanos = switch (random.nextInt(5)) {
                 case 0 -> 0;
                 case 1 -> random.nextInt(1000) * 1_000_000;
@@ -94,6 +92,11 @@ class IsoInstantsTest {
         }
         assertEquals(outcome(JACKSON, "{\"at\":1570861750.5}"), outcome(Json.mapper(), "{\"at\":1570861750.5}"));
         assertNotNull(Json.mapper().readValue("{\"at\":\"2019-10-12T06:29:10Z\"}", At.class).at());
+    }
+
+    private static long secondOfYears0000To9999(final Random random) {
+        return random.nextLong(Instant.parse("0000-01-01T00:00:00Z").getEpochSecond(),
+                Instant.parse("9999-12-31T23:59:59Z").getEpochSecond() + 1);
     }
 
     private static String outcome(final ObjectMapper mapper, final String json) {
