@@ -60,10 +60,23 @@ public final class LiveText {
     /** "25 km" (or "15.5 mi" where the race reads miles), "HALF", "LOOP lap 3": where the athlete was last read. */
     public static String place(final AthleteProjection p, final Units units) {
         final String id = p.timingPointId();
-        if (id.length() > 1 && id.endsWith("K") && id.chars().limit(id.length() - 1).allMatch(Character::isDigit)) {
+        if (isKilometre(id)) {
             return units == Units.KM ? id.substring(0, id.length() - 1) + " km" : RaceTime.distance(p.distanceM(), units);
         }
         return p.timingPointId() + (p.lap() == null ? "" : " lap " + p.lap());
+    }
+
+    /** A mat named by its kilometre, {@code 25K}. */
+    private static boolean isKilometre(final String id) {
+        if (id.length() < 2 || id.charAt(id.length() - 1) != 'K') {
+            return false;
+        }
+        for (int i = 0; i < id.length() - 1; i++) {
+            if (!Character.isDigit(id.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code KIPCHOGE 1:59:43 PROJ - 87% SUB-2:00 - +11 s AT HALF}; {@code KIPCHOGE FINISHES 1:59:40 - SUB-2:00}. */

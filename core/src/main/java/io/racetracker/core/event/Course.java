@@ -9,8 +9,10 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A race and its course: the value on the compacted {@code race-courses} topic, keyed by {@link #raceId()}.
@@ -42,6 +44,9 @@ public record Course(
         List<Wave> waves) {
 
     public static final long SUB_TWO_HOURS_MS = 7_200_000L;
+
+    /** Zones by name, of courses that passed validation: a few hundred IANA names at most. */
+    private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
 
     public Course {
         Contract.requireRaceId(raceId, "raceId");
@@ -113,24 +118,42 @@ public record Course(
     /** The race's time zone. */
     @JsonIgnore
     public ZoneId zone() {
-        return ZoneId.of(timeZone);
+        // every projection's time of day asks: the zone is looked up once per name, not parsed again per read
+        return ZONES.computeIfAbsent(timeZone, ZoneId::of);
     }
+
+    // the lookups below run on every read: loops over the few waves and mats, no stream pipeline to build each time
 
     /** The wave of this id, if the course has it. */
     @JsonIgnore
     public Optional<Wave> wave(final String waveId) {
-        return waves.stream().filter(w -> w.id().equals(waveId)).findFirst();
+        for (final Wave wave : waves) {
+            if (wave.id().equals(waveId)) {
+                return Optional.of(wave);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The crossing a read names, if the course has it. */
     public Optional<TimingPoint> crossing(final String timingPointId, final Integer lap) {
         final String wanted = Keys.crossing(timingPointId, lap);
-        return timingPoints.stream().filter(p -> p.crossingId().equals(wanted)).findFirst();
+        for (final TimingPoint point : timingPoints) {
+            if (point.crossingId().equals(wanted)) {
+                return Optional.of(point);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first crossing strictly beyond the given distance, empty at or past the finish. */
     public Optional<TimingPoint> nextAfter(final double metres) {
-        return timingPoints.stream().filter(p -> p.distanceM() > metres + 0.5).findFirst();
+        for (final TimingPoint point : timingPoints) {
+            if (point.distanceM() > metres + 0.5) {
+                return Optional.of(point);
+            }
+        }
+        return Optional.empty();
     }
 
     @JsonIgnore

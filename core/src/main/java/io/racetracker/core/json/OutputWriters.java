@@ -3,6 +3,7 @@ package io.racetracker.core.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -15,7 +16,9 @@ import io.racetracker.core.event.RaceAlert;
 import io.racetracker.core.event.RaceResult;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The output records written per read, each by a writer of its own straight to the generator, with its field names
@@ -29,18 +32,38 @@ final class OutputWriters {
     private OutputWriters() {
     }
 
+    /** Each written type's writer. */
+    private static final Map<Class<?>, Writer<?>> WRITERS = writers(new ProjectionWriter(), new DisplayWriter(),
+            new AlertWriter(), new BroadcastWriter(), new DeadLetterWriter(), new LeaderboardWriter(), new EntryWriter(),
+            new ResultWriter());
+
+    private static Map<Class<?>, Writer<?>> writers(final Writer<?>... writers) {
+        final Map<Class<?>, Writer<?>> byType = new LinkedHashMap<>();
+        for (final Writer<?> writer : writers) {
+            byType.put(writer.handledType(), writer);
+        }
+        return Map.copyOf(byType);
+    }
+
     /** The writers, as a module of {@link Json#mapper()}. */
     static SimpleModule module() {
         final SimpleModule module = new SimpleModule("race-tracker-output-writers");
-        module.addSerializer(AthleteProjection.class, new ProjectionWriter());
-        module.addSerializer(AthleteProjection.Display.class, new DisplayWriter());
-        module.addSerializer(RaceAlert.class, new AlertWriter());
-        module.addSerializer(BroadcastLine.class, new BroadcastWriter());
-        module.addSerializer(DeadLetter.class, new DeadLetterWriter());
-        module.addSerializer(Leaderboard.class, new LeaderboardWriter());
-        module.addSerializer(Leaderboard.Entry.class, new EntryWriter());
-        module.addSerializer(RaceResult.class, new ResultWriter());
+        WRITERS.forEach((type, writer) -> add(module, type, writer));
         return module;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void add(final SimpleModule module, final Class<T> type, final Writer<?> writer) {
+        module.addSerializer(type, (Writer<T>) writer);
+    }
+
+    /**
+     * The type's own writer, or null when it has none: {@link JsonSerde} writes such a record straight to a generator
+     * of {@link Json#mapper()}, as the mapper itself would, without the mapper's per-value setup.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> JsonSerializer<T> writerFor(final Class<T> type) {
+        return (JsonSerializer<T>) WRITERS.get(type);
     }
 
     /** A record as one JSON object: its fields, between the braces. */

@@ -99,18 +99,36 @@ public record AthleteHistory(Athlete athlete, List<SplitEvent> splits, long dupl
         disqualified = Boolean.TRUE.equals(disqualified);
     }
 
+    // the lookups below run on every read: loops over the few splits, no stream pipeline to build each time
+
     Optional<SplitEvent> crossing(final String crossingId) {
-        return splits.stream().filter(s -> s.crossingId().equals(crossingId)).findFirst();
+        for (final SplitEvent split : splits) {
+            if (split.crossingId().equals(crossingId)) {
+                return Optional.of(split);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The accepted split just before the given distance, if any. */
     Optional<SplitEvent> before(final double distanceM) {
-        return splits.stream().filter(s -> s.distanceM() < distanceM).reduce((a, b) -> b);
+        SplitEvent before = null;
+        for (final SplitEvent split : splits) {
+            if (split.distanceM() < distanceM) {
+                before = split;
+            }
+        }
+        return Optional.ofNullable(before);
     }
 
     /** The accepted split just after the given distance, if any. */
     Optional<SplitEvent> after(final double distanceM) {
-        return splits.stream().filter(s -> s.distanceM() > distanceM).findFirst();
+        for (final SplitEvent split : splits) {
+            if (split.distanceM() > distanceM) {
+                return Optional.of(split);
+            }
+        }
+        return Optional.empty();
     }
 
     AthleteHistory with(final SplitEvent split) {

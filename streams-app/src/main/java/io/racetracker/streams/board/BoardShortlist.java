@@ -160,7 +160,9 @@ public final class BoardShortlist {
      * place), so one of the first stays among them and no one else needs to move up.
      */
     private boolean place(final Board board, final BoardUpdate old, final BoardUpdate update) {
-        if (old != null && board.first.remove(old)) {
+        // an athlete ranked after the last of the first places is not among them: no search of the tree for them
+        if (old != null && !board.first.isEmpty() && BoardUpdate.RANK.compare(old, board.first.last()) <= 0
+                && board.first.remove(old)) {
             board.first.add(update);
             if (BoardUpdate.RANK.compare(update, old) > 0) {
                 refill(board);
