@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.util.Map;
@@ -28,6 +29,8 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     private final ObjectMapper mapper;
     /** The type's own writer ({@link OutputWriters}) when the mapper is {@link Json#mapper()}, else null. */
     private final JsonSerializer<T> direct;
+    /** The mapper's reader for the type, which finds the type's deserializer once rather than per record. */
+    private final ObjectReader reader;
 
     public JsonSerde(final Class<T> type) {
         this(type, Json.mapper());
@@ -37,6 +40,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         this.type = type;
         this.mapper = mapper;
         this.direct = mapper == Json.mapper() ? OutputWriters.writerFor(type) : null;
+        this.reader = mapper.readerFor(type);
     }
 
     public static <T> JsonSerde<T> of(final Class<T> type) {
@@ -91,7 +95,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             return null;
         }
         try {
-            return mapper.readValue(data, type);
+            return reader.readValue(data);
         } catch (final IOException e) {
             throw new SerializationException("Invalid " + type.getSimpleName() + ": " + describe(e), e);
         }

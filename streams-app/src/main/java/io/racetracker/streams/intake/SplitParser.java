@@ -82,9 +82,22 @@ public final class SplitParser implements FixedKeyProcessor<String, byte[], Pars
     }
 
     private boolean isUtf8(final byte[] value) {
+        if (isAscii(value)) {
+            // nearly every read: ASCII is UTF-8, no decoder needed
+            return true;
+        }
         utf8.reset();
         decoded.clear();
         final CoderResult result = utf8.decode(ByteBuffer.wrap(value), decoded, true);
         return !result.isError() && !utf8.flush(decoded).isError();
+    }
+
+    private static boolean isAscii(final byte[] value) {
+        for (final byte b : value) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }
