@@ -37,6 +37,8 @@ import io.racetracker.streams.intake.CourseTable;
 import io.racetracker.streams.intake.ParsedSplit;
 import io.racetracker.streams.intake.RegistrationParser;
 import io.racetracker.streams.intake.SplitParser;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
@@ -259,8 +261,7 @@ public final class TrackerTopology {
                 Serdes.String(), JsonSerde.internal(Leaderboard.class)));
 
         final KStream<String, Object> parts = outputs
-                .flatMap((athleteId, out) -> out.boardUpdates().stream()
-                        .map(update -> KeyValue.pair(update.raceId(), update)).toList(), Named.as("by-race"))
+                .flatMap((athleteId, out) -> byRace(out.boardUpdates()), Named.as("by-race"))
                 .repartition(Repartitioned.with(Serdes.String(), updates).withName(BOARD_UPDATES))
                 .process(() -> new RaceBoard(options), Named.as("race-board"), BOARD_ATHLETES_STORE,
                         BOARD_MATS_STORE, BOARD_META_STORE, LEADERBOARDS_STORE)
@@ -268,6 +269,18 @@ public final class TrackerTopology {
         sink(parts, Topics.RACE_LEADERBOARD, Topics.RACE_LEADERBOARD.valueSerde(), BoardOutputs.LEADERBOARDS);
         sink(parts, Topics.RACE_ALERTS, Topics.RACE_ALERTS.valueSerde(), BoardOutputs.ALERTS);
         sink(parts, Topics.RACE_RESULTS, Topics.RACE_RESULTS.valueSerde(), BoardOutputs.RESULTS);
+    }
+
+    /** Each update keyed by its race: nothing, for most reads, without a stream pipeline built for it. */
+    private static List<KeyValue<String, BoardUpdate>> byRace(final List<BoardUpdate> updates) {
+        if (updates.isEmpty()) {
+            return List.of();
+        }
+        final List<KeyValue<String, BoardUpdate>> keyed = new ArrayList<>(updates.size());
+        for (final BoardUpdate update : updates) {
+            keyed.add(KeyValue.pair(update.raceId(), update));
+        }
+        return keyed;
     }
 
     /**
