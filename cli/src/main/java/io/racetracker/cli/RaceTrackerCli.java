@@ -1,6 +1,7 @@
 package io.racetracker.cli;
 
 import io.racetracker.cli.bench.BenchCommand;
+import io.racetracker.streams.FormatLocale;
 import java.io.UncheckedIOException;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
@@ -15,6 +16,8 @@ import picocli.CommandLine.Command;
 public final class RaceTrackerCli {
 
     public static void main(final String[] args) {
+        // Kafka Streams formats a text per record; where it changes no text, let it take Formatter's shortcut
+        FormatLocale.pinWhereNothingChanges();
         System.exit(commandLine().execute(args));
     }
 

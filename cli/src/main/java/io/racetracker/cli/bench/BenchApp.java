@@ -3,6 +3,7 @@ package io.racetracker.cli.bench;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import io.racetracker.core.model.Models;
 import io.racetracker.core.topic.Topics;
+import io.racetracker.streams.FormatLocale;
 import io.racetracker.streams.TrackerService;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -63,6 +64,8 @@ public final class BenchApp {
     }
 
     public static void main(final String[] args) throws Exception {
+        // as the tracker's own launcher does (RaceTrackerCli): the app measured is the app as it runs
+        FormatLocale.pinWhereNothingChanges();
         final Properties config = new Properties();
         try (Reader in = Files.newBufferedReader(Path.of(args[1]), StandardCharsets.UTF_8)) {
             config.load(in);

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -238,7 +239,7 @@ public final class PassingsTranslator {
     private String clock(final Instant at) {
         final LocalTime local = at.atZone(zone).toLocalTime();
         final String text = CLOCK.format(local);
-        return local.getNano() == 0 ? text : text + "." + String.format("%03d", local.getNano() / 1_000_000);
+        return local.getNano() == 0 ? text : text + "." + String.format(Locale.ROOT, "%03d", local.getNano() / 1_000_000);
     }
 
     private Outcome reject(final Passing p, final Reason code, final String message, final String athleteId) {

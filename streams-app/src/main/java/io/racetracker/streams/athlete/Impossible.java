@@ -4,6 +4,7 @@ import io.racetracker.core.event.DeadLetter.Reason;
 import io.racetracker.core.event.SplitEvent;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -86,7 +87,7 @@ record Impossible(Reason reason, String message) {
     private static Optional<Impossible> tooFast(final double metres, final long millis) {
         final double secPerKm = (millis / 1000.0) / (metres / 1000.0);
         return secPerKm < AthleteTracker.FASTEST_PLAUSIBLE_SEC_PER_KM
-                ? Optional.of(new Impossible(Reason.IMPOSSIBLE_PACE, String.format("impossible pace: %.0f m in %.1f s is"
+                ? Optional.of(new Impossible(Reason.IMPOSSIBLE_PACE, String.format(Locale.ROOT, "impossible pace: %.0f m in %.1f s is"
                         + " %.0f s/km, faster than the %.0f s/km limit", metres, millis / 1000.0, secPerKm,
                         AthleteTracker.FASTEST_PLAUSIBLE_SEC_PER_KM)))
                 : Optional.empty();
