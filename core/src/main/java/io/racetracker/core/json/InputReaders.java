@@ -75,9 +75,7 @@ final class InputReaders {
                     }
                     case "bib" -> {
                         field = BIB;
-                        if (token != JsonToken.VALUE_NULL) {
-                            bib = text(p, token);
-                        }
+                        bib = token == JsonToken.VALUE_NULL ? null : text(p, token);
                     }
                     case "timingPointId" -> {
                         field = TIMING_POINT_ID;
@@ -85,26 +83,15 @@ final class InputReaders {
                     }
                     case "distanceM" -> {
                         field = DISTANCE_M;
-                        if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-                            return null;
-                        }
-                        distanceM = p.getDoubleValue();
+                        distanceM = number(p, token);
                     }
                     case "lap" -> {
                         field = LAP;
-                        if (token != JsonToken.VALUE_NULL) {
-                            if (token != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
-                                return null;
-                            }
-                            lap = p.getIntValue();
-                        }
+                        lap = token == JsonToken.VALUE_NULL ? null : wholeInt(p, token);
                     }
                     case "elapsedMs" -> {
                         field = ELAPSED_MS;
-                        if (!isLong(p, token)) {
-                            return null;
-                        }
-                        elapsedMs = p.getLongValue();
+                        elapsedMs = wholeLong(p, token);
                     }
                     case "readAt" -> {
                         field = READ_AT;
@@ -112,12 +99,7 @@ final class InputReaders {
                     }
                     case "gunElapsedMs" -> {
                         field = GUN_ELAPSED_MS;
-                        if (token != JsonToken.VALUE_NULL) {
-                            if (!isLong(p, token)) {
-                                return null;
-                            }
-                            gunElapsedMs = p.getLongValue();
-                        }
+                        gunElapsedMs = token == JsonToken.VALUE_NULL ? null : wholeLong(p, token);
                     }
                     default -> {
                         // an unknown field, whatever its value: skipped, as databind does
@@ -130,9 +112,10 @@ final class InputReaders {
                 }
                 seen |= field;
             }
-            // an object closed and nothing after it; every required field there and non-null
+            // an object closed and nothing after it, every required field there (their texts non-null by text()) and
+            // the instant in the plain shape
             if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null || (seen & SPLIT_REQUIRED) != SPLIT_REQUIRED
-                    || raceId == null || athleteId == null || timingPointId == null || readAt == null) {
+                    || readAt == null) {
                 return null;
             }
             return new SplitEvent(raceId, athleteId, bib, timingPointId, distanceM, lap, elapsedMs, readAt, gunElapsedMs);
@@ -142,7 +125,8 @@ final class InputReaders {
         }
     }
 
-    /** The token's text when it is a JSON string; any other token sends the read to databind. */
+    // each value of its field's plain JSON type; any other token sends the read to databind (NotPlain)
+
     private static String text(final JsonParser p, final JsonToken token) throws IOException {
         if (token != JsonToken.VALUE_STRING) {
             throw new NotPlain();
@@ -150,9 +134,26 @@ final class InputReaders {
         return p.getText();
     }
 
-    private static boolean isLong(final JsonParser p, final JsonToken token) throws IOException {
-        return token == JsonToken.VALUE_NUMBER_INT
-                && (p.getNumberType() == JsonParser.NumberType.INT || p.getNumberType() == JsonParser.NumberType.LONG);
+    private static double number(final JsonParser p, final JsonToken token) throws IOException {
+        if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw new NotPlain();
+        }
+        return p.getDoubleValue();
+    }
+
+    private static int wholeInt(final JsonParser p, final JsonToken token) throws IOException {
+        if (token != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+            throw new NotPlain();
+        }
+        return p.getIntValue();
+    }
+
+    private static long wholeLong(final JsonParser p, final JsonToken token) throws IOException {
+        if (token != JsonToken.VALUE_NUMBER_INT
+                || p.getNumberType() != JsonParser.NumberType.INT && p.getNumberType() != JsonParser.NumberType.LONG) {
+            throw new NotPlain();
+        }
+        return p.getLongValue();
     }
 
     /** A value of another JSON type than the field's plain one. */
