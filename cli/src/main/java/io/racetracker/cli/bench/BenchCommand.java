@@ -87,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
     int appWarmupSeconds;
 
     @Option(names = "--app-warmup-max-seconds", paramLabel = "S", defaultValue = "180",
-            description = "The longest a warm-up goes on waiting for the JIT compiler to be quiet (under 5% of a core"
+            description = "The longest a warm-up goes on waiting for the JIT compiler to be quiet (under 5%% of a core"
                     + " over 10 s), checked every second once the warm-up app has started (default ${DEFAULT-VALUE}).")
     int appWarmupMaxSeconds;
 
