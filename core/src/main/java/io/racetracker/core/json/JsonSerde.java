@@ -3,14 +3,15 @@ package io.racetracker.core.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.BufferRecycler;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.errors.SerializationException;
@@ -38,6 +39,8 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     private final ObjectReader reader;
     /** The type's plain reader ({@link InputReaders}) when the mapper is {@link Json#mapper()}, else null. */
     private final InputReaders.PlainReader<T> plain;
+    /** Each thread's generator for {@link #direct}, kept from record to record; null without a direct writer. */
+    private final ThreadLocal<Generator> generators;
 
     public JsonSerde(final Class<T> type) {
         this(type, Json.mapper());
@@ -49,6 +52,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         this.direct = mapper == Json.mapper() ? OutputWriters.writerFor(type) : null;
         this.reader = mapper.readerFor(type);
         this.plain = mapper == Json.mapper() ? InputReaders.readerFor(type) : null;
+        this.generators = direct == null ? null : ThreadLocal.withInitial(() -> new Generator(mapper));
     }
 
     public static <T> JsonSerde<T> of(final Class<T> type) {
@@ -79,21 +83,68 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     }
 
     /**
-     * What {@link ObjectMapper#writeValueAsBytes} does (the mapper's generator over a recycled buffer), with the
-     * type's writer called straight: no serializer provider made and no serializer looked up for each record, and the
-     * same bytes ({@code OutputBytesTest}).
+     * What {@link ObjectMapper#writeValueAsBytes} does (the mapper's generator writing UTF-8 bytes), with the type's
+     * writer called straight: no serializer provider made and no serializer looked up for each record, and the same
+     * bytes ({@code OutputBytesTest}). The thread's generator is kept and writes one record after another, each
+     * handed out as a copy of exactly its bytes; a record that fails to write takes its generator with it, so that
+     * what it left half-written never reaches the next record.
      */
     private byte[] writeDirect(final T data) throws IOException {
-        final BufferRecycler recycler = mapper.getFactory()._getBufferRecycler();
-        try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
-            try (JsonGenerator gen = mapper.createGenerator(bytes, JsonEncoding.UTF8)) {
-                direct.serialize(data, gen, null);
+        final Generator generator = generators.get();
+        try {
+            direct.serialize(data, generator.json, null);
+            generator.json.flush();
+            return generator.bytes.take();
+        } catch (final IOException | RuntimeException e) {
+            generators.remove();
+            throw e;
+        }
+    }
+
+    /** A generator that writes one root value after another into its own bytes, with nothing between them. */
+    private static final class Generator {
+        final Bytes bytes = new Bytes();
+        final JsonGenerator json;
+
+        Generator(final ObjectMapper mapper) {
+            try {
+                this.json = mapper.createGenerator(bytes, JsonEncoding.UTF8);
+            } catch (final IOException e) {
+                throw new UncheckedIOException(e);
             }
-            final byte[] written = bytes.toByteArray();
-            bytes.release();
-            return written;
-        } finally {
-            recycler.releaseToPool();
+            json.setRootValueSeparator(null);
+        }
+    }
+
+    /** The bytes a generator flushed since the last record was taken; one thread's, so not synchronized. */
+    private static final class Bytes extends OutputStream {
+        private byte[] buffer = new byte[1024];
+        private int size;
+
+        @Override
+        public void write(final int b) {
+            room(1);
+            buffer[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(final byte[] b, final int off, final int len) {
+            room(len);
+            System.arraycopy(b, off, buffer, size, len);
+            size += len;
+        }
+
+        private void room(final int more) {
+            if (size + more > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+            }
+        }
+
+        /** This record's bytes, and a clean start for the next. */
+        byte[] take() {
+            final byte[] taken = Arrays.copyOf(buffer, size);
+            size = 0;
+            return taken;
         }
     }
 

@@ -22,6 +22,15 @@ import java.util.Optional;
  * call it, so what is tested here is what runs live.
  */
 public final class Projector {
+    /** The chance as shown, {@code 0%} to {@code 100%}: made once, not for every projection. */
+    private static final String[] PERCENTS = new String[101];
+
+    static {
+        for (int i = 0; i < PERCENTS.length; i++) {
+            PERCENTS[i] = i + "%";
+        }
+    }
+
     private final FinishTimeModel model;
 
     public Projector(final FinishTimeModel model) {
@@ -78,8 +87,8 @@ public final class Projector {
                 RaceTime.hms(forecast.projectedFinishMs()),
                 RaceTime.hms(p10) + " - " + RaceTime.hms(p90),
                 RaceTime.target(targetMs),
-                Math.round(pTarget * 100) + "%",
-                RaceTime.gap(Math.abs(aheadMs)).substring(1) + (aheadMs >= 0 ? " ahead" : " behind"),
+                percent(pTarget),
+                RaceTime.margin(aheadMs),
                 RaceTime.distance(latest.distanceM(), course.units()),
                 RaceTime.timeOfDay(latest.readAt(), course.zone()));
 
@@ -130,6 +139,12 @@ public final class Projector {
         final double remainingM = course.distanceM() - latest.distanceM();
         final double msPerM = forecast.medianRemainingMs() / remainingM;
         return latest.elapsedMs() + Math.round((next.distanceM() - latest.distanceM()) * msPerM);
+    }
+
+    /** A probability as a whole percentage, {@code 87%}. */
+    private static String percent(final double probability) {
+        final long rounded = Math.round(probability * 100);
+        return rounded >= 0 && rounded < PERCENTS.length ? PERCENTS[(int) rounded] : rounded + "%";
     }
 
     private static double round1(final double value) {

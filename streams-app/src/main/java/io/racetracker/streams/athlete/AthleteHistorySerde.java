@@ -35,13 +35,20 @@ public final class AthleteHistorySerde implements Serde<AthleteHistory>, Seriali
     private static final Sex[] SEXES = Sex.values();
 
     private final JsonSerde<AthleteHistory> version1 = JsonSerde.internal(AthleteHistory.class);
+    /**
+     * Each thread's buffer, written again for every value: one serde serves every task's store, and the stream
+     * threads take it in turns only per value; the value handed out is a copy of exactly its bytes.
+     */
+    private final ThreadLocal<Writer> writers = ThreadLocal.withInitial(() -> new Writer(1024));
 
     @Override
     public byte[] serialize(final String topic, final AthleteHistory history) {
         if (history == null) {
             return null;
         }
-        final Writer out = new Writer(64 + 48 * history.splits().size());
+        final Writer out = writers.get();
+        out.size = 0;
+        out.room(1);
         out.bytes[out.size++] = VERSION;
         writeAthlete(out, history.athlete());
         out.varint(history.splits().size());
@@ -276,9 +283,28 @@ public final class AthleteHistorySerde implements Serde<AthleteHistory>, Seriali
                 varint(0);
                 return;
             }
+            final int length = value.length();
+            if (isAscii(value, length)) {
+                // ASCII is its own UTF-8: one byte a char, no encoded copy made first
+                varint(length + 1);
+                room(length);
+                for (int i = 0; i < length; i++) {
+                    bytes[size++] = (byte) value.charAt(i);
+                }
+                return;
+            }
             final byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
             varint(utf8.length + 1);
             raw(utf8);
+        }
+
+        private static boolean isAscii(final String value, final int length) {
+            for (int i = 0; i < length; i++) {
+                if (value.charAt(i) >= 0x80) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         void raw(final byte[] value) {

@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +96,40 @@ class AthleteHistorySerdeTest {
         assertEquals(null, SERDE.serialize("", null));
         assertEquals(null, SERDE.deserialize("", null));
         assertEquals(AthleteHistory.EMPTY, SERDE.deserialize("", SERDE.serialize("", AthleteHistory.EMPTY)));
+    }
+
+    @Test
+    void threadsWritingThroughOneSerdeAtOnceEachGetTheirOwnBytes() throws Exception {
+        // one serde serves every task's store: each stream thread writes through its own buffer
+        final Random random = new Random(22);
+        final List<AthleteHistory> histories = new ArrayList<>();
+        final List<byte[]> expected = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            histories.add(history(random));
+            expected.add(new AthleteHistorySerde().serialize("", histories.get(i)));
+        }
+        final AthleteHistorySerde shared = new AthleteHistorySerde();
+        final ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            final List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                final int offset = t * 500;
+                done.add(threads.submit(() -> {
+                    for (int round = 0; round < 20; round++) {
+                        for (int i = 0; i < histories.size(); i++) {
+                            final int at = (i + offset) % histories.size();
+                            assertArrayEquals(expected.get(at), shared.serialize("", histories.get(at)), "history " + at);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (final Future<?> each : done) {
+                each.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
