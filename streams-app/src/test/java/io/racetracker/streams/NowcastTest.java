@@ -13,9 +13,12 @@ import io.racetracker.core.event.SplitEvent;
 import io.racetracker.core.event.TimingPoint;
 import io.racetracker.core.json.JsonSerde;
 import io.racetracker.core.model.Models;
+import io.racetracker.core.nowcast.NowcastSettings;
+import io.racetracker.core.projection.Projector;
 import io.racetracker.core.race.Courses;
 import io.racetracker.core.topic.Topics;
 import io.racetracker.streams.conditions.DayCounts;
+import io.racetracker.streams.conditions.DayObservations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -118,6 +121,38 @@ class NowcastTest {
             final DayCounts stored = changelog.readKeyValuesToMap().get(course.raceId());
             assertNotNull(stored, "the race's total is logged");
             assertEquals(FIELD, stored.dayEffect().conditions().runners()[0]);
+        }
+    }
+
+    @Test
+    void eachStretchIsCountedFromTheFixedModelsForecastsAtItsTwoMats() {
+        final Course course = Fixtures.marathon();
+        final int field = 30;
+        try (TopologyFixture fixture = new TopologyFixture()) {
+            fixture.courses.pipeInput(course.raceId(), course, course.startTime());
+            runTheFieldAhead(fixture, course, 0, field);
+            fixture.advanceWallClock(Duration.ofSeconds(10));
+            final TestOutputTopic<String, DayCounts> changelog = fixture.driver.createOutputTopic(
+                    "race-tracker-test-" + StateNames.DAY_EFFECTS_STORE + "-changelog", Serdes.String().deserializer(),
+                    JsonSerde.internal(DayCounts.class).deserializer());
+            final DayCounts counted = changelog.readKeyValuesToMap().get(course.raceId());
+
+            // the same reads observed here, each stretch from the fixed model's forecasts at its two mats
+            final Projector projector = new Projector(Models.live());
+            final DayObservations expected = new DayObservations(projector, NowcastSettings.DEFAULT);
+            for (int i = 0; i < field; i++) {
+                final Athlete runner = Fixtures.runner(course, "ahead-" + i, "Runner " + i, "M30");
+                final List<SplitEvent> reads = reads(course, runner, 290 + 0.2 * i, Courses.MARATHON_M);
+                for (int k = 0; k < reads.size(); k++) {
+                    final List<SplitEvent> upTo = reads.subList(0, k + 1);
+                    expected.observe(course, runner, upTo, reads.get(k),
+                            projector.fixedForecast(course, runner, upTo, reads.get(k)));
+                }
+            }
+            final List<DayCounts> drained = expected.drain();
+            assertEquals(1, drained.size());
+            assertTrue(drained.get(0).cells().size() > 40, "stretches were counted: " + drained.get(0).cells());
+            assertEquals(drained.get(0), counted, "the tracker counted each stretch as the fixed model revised it");
         }
     }
 

@@ -56,8 +56,16 @@ public final class Projector {
      */
     public AthleteProjection project(final Course course, final Athlete athlete, final List<SplitEvent> history,
                                      final SplitEvent latest, final Conditions conditions) {
+        return project(course, athlete, history, latest, conditions, fixedForecast(course, athlete, history, latest));
+    }
+
+    /**
+     * As {@link #project(Course, Athlete, List, SplitEvent, Conditions)}, from the fixed model's forecast already made
+     * for these splits ({@link #fixedForecast} of the same arguments), for a caller that needs it too.
+     */
+    public AthleteProjection project(final Course course, final Athlete athlete, final List<SplitEvent> history,
+                                     final SplitEvent latest, final Conditions conditions, final FinishForecast fixed) {
         final boolean finished = finished(course, latest);
-        final FinishForecast fixed = fixedForecast(course, athlete, history, latest);
         final double courseScale = finished ? 1 : model.courseBandScale(course.raceId(), latest.distanceM());
         final FinishForecast forecast = finished ? fixed
                 : conditions == null ? fixed.withSpreadScaled(courseScale)

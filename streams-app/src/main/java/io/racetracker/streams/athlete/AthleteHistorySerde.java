@@ -33,6 +33,8 @@ public final class AthleteHistorySerde implements Serde<AthleteHistory>, Seriali
     private static final byte ATHLETE_AS_BEFORE = 2;
     private static final byte BIB_AS_BEFORE = 4;
     private static final Sex[] SEXES = Sex.values();
+    /** Race ids, timing point ids, categories, countries and waves: the same few in every history. */
+    private static final SharedTexts SHARED = new SharedTexts();
 
     private final JsonSerde<AthleteHistory> version1 = JsonSerde.internal(AthleteHistory.class);
     /**
@@ -133,10 +135,10 @@ public final class AthleteHistorySerde implements Serde<AthleteHistory>, Seriali
         String bib = athlete == null ? null : athlete.bib();
         for (int i = 0; i < count; i++) {
             final int flags = in.varint();
-            race = (flags & RACE_AS_BEFORE) != 0 ? race : in.string();
+            race = (flags & RACE_AS_BEFORE) != 0 ? race : in.shared();
             athleteId = (flags & ATHLETE_AS_BEFORE) != 0 ? athleteId : in.string();
             bib = (flags & BIB_AS_BEFORE) != 0 ? bib : in.string();
-            final String point = in.string();
+            final String point = in.shared();
             final double distanceM = in.float64();
             final Long lap = in.optionalLong();
             final long elapsedMs = in.varlong();
@@ -188,17 +190,17 @@ public final class AthleteHistorySerde implements Serde<AthleteHistory>, Seriali
             return null;
         }
         final String athleteId = in.string();
-        final String raceId = in.string();
+        final String raceId = in.shared();
         final String bib = in.string();
         final String name = in.string();
-        final String country = in.string();
+        final String country = in.shared();
         final int sex = in.varint();
-        final String category = in.string();
+        final String category = in.shared();
         final Long age = in.optionalLong();
         final Long targetMs = in.optionalLong();
         final boolean pacemaker = in.bool();
         final String chip = in.string();
-        final String wave = in.string();
+        final String wave = in.shared();
         return new Athlete(athleteId, raceId, bib, name, country, sex == 0 ? null : SEXES[sex - 1], category,
                 age == null ? null : age.intValue(), targetMs, pacemaker, chip, wave);
     }
@@ -373,6 +375,20 @@ public final class AthleteHistorySerde implements Serde<AthleteHistory>, Seriali
                 return null;
             }
             final String value = new String(bytes, position, length - 1, StandardCharsets.UTF_8);
+            position += length - 1;
+            return value;
+        }
+
+        /** A text of the few that every history repeats (race, mat, category...), shared rather than made anew. */
+        String shared() {
+            final int length = varint();
+            if (length == 0) {
+                return null;
+            }
+            if (length - 1 > bytes.length - position) {
+                throw new IllegalStateException((length - 1) + " bytes wanted at byte " + position + " of " + bytes.length);
+            }
+            final String value = SHARED.text(bytes, position, length - 1);
             position += length - 1;
             return value;
         }

@@ -12,6 +12,7 @@ import io.racetracker.core.event.RaceConditions;
 import io.racetracker.core.event.SplitEvent;
 import io.racetracker.core.event.TimingPoint;
 import io.racetracker.core.event.Wave;
+import io.racetracker.core.model.FinishForecast;
 import io.racetracker.core.nowcast.Conditions;
 import io.racetracker.core.nowcast.NowcastSettings;
 import io.racetracker.core.projection.Projector;
@@ -353,8 +354,10 @@ public final class AthleteTracker implements Processor<String, AthleteInput, Str
         }
         AthleteHistory updated = history.with(placed);
         final List<SplitEvent> upTo = updated.upTo(placed);
+        // the fixed model's forecast, made once for the projection and for the day's observation of this read
+        final FinishForecast fixed = projector.fixedForecast(course, athlete, upTo, placed);
         final AthleteProjection projection = projector.project(course, LiveText.shown(athlete), upTo, placed,
-                        conditionsOf(course.raceId()))
+                        conditionsOf(course.raceId()), fixed)
                 .withCounts(upTo.size(), updated.duplicates());
         final boolean latest = placed == updated.latest();
         final AthleteProjection state = latest && !updated.disqualified()
@@ -363,7 +366,8 @@ public final class AthleteTracker implements Processor<String, AthleteInput, Str
         // pacemakers are tracked, but their race is not news, and neither is a disqualified athlete's
         final boolean news = latest && !athlete.pacemaker() && !updated.disqualified();
         if (news && options.nowcast()) {
-            observations.observe(course, athlete, updated.splits(), placed);
+            // news: placed is the latest split, so the splits up to it are upTo, and its forecast is fixed
+            observations.observe(course, athlete, updated.splits(), placed, fixed);
         }
         final List<RaceAlert> raised = news ? alerts.between(history.standing(), state, course) : List.of();
         final boolean broadcastDue = news && (state.status() == AthleteStatus.FINISHED || history.lastBroadcastAt() == null

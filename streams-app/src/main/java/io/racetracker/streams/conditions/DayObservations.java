@@ -42,9 +42,12 @@ public final class DayObservations {
      * is at the course's mat just before: the fixed model's projected finish there (from the splits up to it) against
      * the one at {@code placed} (at the finish, the finish time).
      *
-     * @param splits the athlete's accepted splits, in course order, {@code placed} among them
+     * @param splits   the athlete's accepted splits, in course order, {@code placed} among them
+     * @param atPlaced the fixed model's forecast at {@code placed} ({@link Projector#fixedForecast} of the splits up to
+     *                 it), which the projection of the same read has made already
      */
-    public void observe(final Course course, final Athlete athlete, final List<SplitEvent> splits, final SplitEvent placed) {
+    public void observe(final Course course, final Athlete athlete, final List<SplitEvent> splits, final SplitEvent placed,
+                        final FinishForecast atPlaced) {
         final int index = splits.indexOf(placed);
         if (index < 1) {
             return;
@@ -59,10 +62,9 @@ public final class DayObservations {
             return;
         }
         final FinishForecast atFrom = projector.fixedForecast(course, athlete, splits.subList(0, index), previous);
-        final FinishForecast atNext = projector.fixedForecast(course, athlete, splits.subList(0, index + 1), placed);
         final int level = settings.level(atFrom.projectedFinishMs() / course.distanceM());
         day.observe(from, level, DayEffect.revision(previous.elapsedMs(), atFrom.projectedFinishMs(),
-                atNext.projectedFinishMs()));
+                atPlaced.projectedFinishMs()));
     }
 
     /** The counts of each race observed since the last drain, and none kept: what is handed out is sent. */
