@@ -23,41 +23,65 @@ final class AthleteAlerts {
      * @param now    the latest state after it
      */
     List<RaceAlert> between(final AthleteHistory.Standing before, final AthleteProjection now, final Course course) {
-        final List<RaceAlert> alerts = new ArrayList<>();
-        final String who = LiveText.shortName(now.name());
-        final String target = "sub-" + RaceTime.target(now.targetMs());
-        final String where = LiveText.at(now, course.units());
         if (now.status() == AthleteStatus.FINISHED) {
             final boolean record = course.courseRecordMs() != null && now.elapsedMs() < course.courseRecordMs();
-            alerts.add(alert(Type.FINISH, now, (double) now.elapsedMs(), who + " finishes in " + now.display().elapsed()
-                    + (now.elapsedMs() < now.targetMs() ? ", " + target : "") + (record ? ", a course record" : "")));
-            return alerts;
+            return List.of(alert(Type.FINISH, now, (double) now.elapsedMs(), who(now) + " finishes in "
+                    + now.display().elapsed() + (now.elapsedMs() < now.targetMs() ? ", " + target(now) : "")
+                    + (record ? ", a course record" : "")));
         }
+        // most reads raise nothing: the texts are made only for an alert that is raised
+        List<RaceAlert> alerts = List.of();
         if (before != null) {
             for (final double t : thresholds) {
-                final String level = Math.round(t * 100) + "%";
                 if (before.pTarget() < t && now.pTarget() >= t) {
-                    alerts.add(alert(Type.TARGET_CHANCE_UP, now, now.pTarget(), who + "'s chance of " + target
-                            + " rises above " + level + " (" + now.display().chance() + ") " + where));
+                    alerts = add(alerts, alert(Type.TARGET_CHANCE_UP, now, now.pTarget(), who(now) + "'s chance of "
+                            + target(now) + " rises above " + level(t) + " (" + now.display().chance() + ") "
+                            + where(now, course)));
                 } else if (before.pTarget() >= t && now.pTarget() < t) {
-                    alerts.add(alert(Type.TARGET_CHANCE_DOWN, now, now.pTarget(), who + "'s chance of " + target
-                            + " falls below " + level + " (" + now.display().chance() + ") " + where));
+                    alerts = add(alerts, alert(Type.TARGET_CHANCE_DOWN, now, now.pTarget(), who(now) + "'s chance of "
+                            + target(now) + " falls below " + level(t) + " (" + now.display().chance() + ") "
+                            + where(now, course)));
                 }
             }
             if (before.aheadOfTargetMs() >= 0 && now.aheadOfTargetMs() < 0) {
-                alerts.add(alert(Type.OFF_TARGET_PACE, now, (double) now.aheadOfTargetMs(), who + " falls behind "
-                        + target + " schedule, " + now.display().vsTarget() + " " + where));
+                alerts = add(alerts, alert(Type.OFF_TARGET_PACE, now, (double) now.aheadOfTargetMs(), who(now)
+                        + " falls behind " + target(now) + " schedule, " + now.display().vsTarget() + " "
+                        + where(now, course)));
             } else if (before.aheadOfTargetMs() < 0 && now.aheadOfTargetMs() >= 0) {
-                alerts.add(alert(Type.BACK_ON_TARGET_PACE, now, (double) now.aheadOfTargetMs(), who + " is back on "
-                        + target + " schedule, " + now.display().vsTarget() + " " + where));
+                alerts = add(alerts, alert(Type.BACK_ON_TARGET_PACE, now, (double) now.aheadOfTargetMs(), who(now)
+                        + " is back on " + target(now) + " schedule, " + now.display().vsTarget() + " "
+                        + where(now, course)));
             }
         }
         final Long record = course.courseRecordMs();
         if (record != null && now.projectedFinishMs() < record && (before == null || before.projectedFinishMs() >= record)) {
-            alerts.add(alert(Type.RECORD_PACE, now, (double) now.projectedFinishMs(), who + " is on course-record pace: "
-                    + "projected " + now.display().projectedFinish() + " against " + RaceTime.hms(record) + " " + where));
+            alerts = add(alerts, alert(Type.RECORD_PACE, now, (double) now.projectedFinishMs(), who(now)
+                    + " is on course-record pace: projected " + now.display().projectedFinish() + " against "
+                    + RaceTime.hms(record) + " " + where(now, course)));
         }
         return alerts;
+    }
+
+    private static List<RaceAlert> add(final List<RaceAlert> alerts, final RaceAlert alert) {
+        final List<RaceAlert> more = alerts.isEmpty() ? new ArrayList<>(2) : alerts;
+        more.add(alert);
+        return more;
+    }
+
+    private static String who(final AthleteProjection p) {
+        return LiveText.shortName(p.name());
+    }
+
+    private static String target(final AthleteProjection p) {
+        return "sub-" + RaceTime.target(p.targetMs());
+    }
+
+    private static String where(final AthleteProjection p, final Course course) {
+        return LiveText.at(p, course.units());
+    }
+
+    private static String level(final double threshold) {
+        return Math.round(threshold * 100) + "%";
     }
 
     static RaceAlert alert(final Type type, final AthleteProjection p, final Double value, final String message) {

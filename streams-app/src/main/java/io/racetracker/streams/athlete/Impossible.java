@@ -16,9 +16,10 @@ import java.util.Optional;
 record Impossible(Reason reason, String message) {
 
     static Optional<Impossible> check(final AthleteHistory history, final SplitEvent split) {
-        final Optional<SplitEvent> previous = history.before(split.distanceM());
-        final double previousM = previous.map(SplitEvent::distanceM).orElse(0.0);
-        final long previousMs = previous.map(SplitEvent::elapsedMs).orElse(0L);
+        // checked on every read: the previous split's figures taken without boxing them
+        final SplitEvent previous = history.before(split.distanceM()).orElse(null);
+        final double previousM = previous == null ? 0.0 : previous.distanceM();
+        final long previousMs = previous == null ? 0L : previous.elapsedMs();
         if (split.elapsedMs() <= previousMs) {
             return Optional.of(new Impossible(Reason.TIME_BACKWARDS, "time runs backwards: " + split.elapsedMs()
                     + " ms at " + split.crossingId() + " is not after " + previousMs + " ms at " + previousM + " m"));
