@@ -14,6 +14,7 @@ import io.racetracker.core.event.DeadLetter;
 import io.racetracker.core.event.Leaderboard;
 import io.racetracker.core.event.RaceAlert;
 import io.racetracker.core.event.RaceResult;
+import io.racetracker.core.race.TextCache;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -108,7 +109,41 @@ final class OutputWriters {
 
     private static void number(final JsonGenerator gen, final SerializableString field, final double value) throws IOException {
         gen.writeFieldName(field);
-        gen.writeNumber(value);
+        final String text = decimal(value);
+        if (text == null) {
+            gen.writeNumber(value);
+        } else {
+            gen.writeNumber(text);
+        }
+    }
+
+    /** Tenths below this are looked up (paces in seconds per km, distances in metres). */
+    static final int TENTHS_BELOW = 50_000;
+    private static final TextCache TENTHS = new TextCache(TENTHS_BELOW * 10, key -> Double.toString(key / 10.0));
+    private static final TextCache TEN_THOUSANDTHS = new TextCache(10_001, key -> Double.toString(key / 10_000.0));
+
+    /**
+     * The text {@link JsonGenerator#writeNumber(double)} writes for {@code value} ({@link Double#toString}), when the
+     * value is a whole number of tenths (a pace or distance rounded to the tenth) below {@value #TENTHS_BELOW}, or of
+     * ten-thousandths up to 1 (a chance): those come from a few thousand values each, and each text is built once.
+     * Null for any other value. The text is looked up only when {@code value} is bit for bit the double of the key it
+     * is looked up by, so it is the text of that very double ({@code -0.0} is not {@code 0.0}).
+     */
+    static String decimal(final double value) {
+        if (!(value >= 0 && value < TENTHS_BELOW)) {
+            return null;
+        }
+        final long tenths = Math.round(value * 10);
+        if (Double.doubleToRawLongBits(tenths / 10.0) == Double.doubleToRawLongBits(value)) {
+            return TENTHS.text(tenths);
+        }
+        if (value <= 1) {
+            final long tenThousandths = Math.round(value * 10_000);
+            if (Double.doubleToRawLongBits(tenThousandths / 10_000.0) == Double.doubleToRawLongBits(value)) {
+                return TEN_THOUSANDTHS.text(tenThousandths);
+            }
+        }
+        return null;
     }
 
     private static void number(final JsonGenerator gen, final SerializableString field, final long value) throws IOException {
@@ -140,11 +175,11 @@ final class OutputWriters {
     }
 
     private static void number(final JsonGenerator gen, final SerializableString field, final Double value) throws IOException {
-        gen.writeFieldName(field);
         if (value == null) {
+            gen.writeFieldName(field);
             gen.writeNull();
         } else {
-            gen.writeNumber(value.doubleValue());
+            number(gen, field, value.doubleValue());
         }
     }
 
@@ -153,13 +188,16 @@ final class OutputWriters {
         gen.writeBoolean(value);
     }
 
+    /** Each thread's room for an instant's text, which the generator copies. */
+    private static final ThreadLocal<char[]> INSTANT_TEXT = ThreadLocal.withInitial(() -> new char[IsoInstants.MAX_LENGTH]);
+
     /** As Jackson's own instant writer does with timestamps off: ISO-8601, {@link java.time.format.DateTimeFormatter#ISO_INSTANT}. */
     private static void instant(final JsonGenerator gen, final SerializableString field, final Instant value) throws IOException {
         gen.writeFieldName(field);
         if (value == null) {
             gen.writeNull();
         } else {
-            final char[] text = new char[IsoInstants.MAX_LENGTH];
+            final char[] text = INSTANT_TEXT.get();
             final int length = IsoInstants.format(value, text);
             if (length < 0) {
                 gen.writeString(value.toString());

@@ -12,16 +12,17 @@ import java.util.function.LongFunction;
  * final fields, so a thread sees either null (and builds the text itself) or the complete text; two threads may build
  * one text twice, never two different texts.
  */
-final class TextCache {
+public final class TextCache {
     private final String[] texts;
     private final LongFunction<String> build;
 
-    TextCache(final int size, final LongFunction<String> build) {
+    public TextCache(final int size, final LongFunction<String> build) {
         this.texts = new String[size];
         this.build = build;
     }
 
-    String text(final long key) {
+    /** The text of {@code key}, built now if it is outside the range or asked for the first time. */
+    public String text(final long key) {
         if (key < 0 || key >= texts.length) {
             return build.apply(key);
         }

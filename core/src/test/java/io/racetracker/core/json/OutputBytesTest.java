@@ -70,6 +70,32 @@ class OutputBytesTest {
     }
 
     @Test
+    void decimalsLookedUpAreTheTextsOfThoseVeryDoubles() {
+        for (int tenths = 0; tenths < OutputWriters.TENTHS_BELOW * 10; tenths++) {
+            final double value = tenths / 10.0;
+            assertEquals(Double.toString(value), OutputWriters.decimal(value));
+        }
+        for (int tenThousandths = 0; tenThousandths <= 10_000; tenThousandths++) {
+            final double value = tenThousandths / 10_000.0;
+            assertEquals(Double.toString(value), OutputWriters.decimal(value));
+        }
+        for (final double other : new double[] {-0.0, -0.1, Double.NaN, Double.POSITIVE_INFINITY, OutputWriters.TENTHS_BELOW,
+            0.1 + 0.2, 1.00005, 1 / 3.0, 0.12345, Math.nextUp(4.5), Math.nextDown(4.5)}) {
+            assertNull(OutputWriters.decimal(other), "not looked up: " + other);
+        }
+    }
+
+    @Test
+    void asTreesTheRecordsAreWhatTheReflectiveWriterGives() {
+        for (int i = 0; i < 200; i++) {
+            final AthleteProjection projection = projection();
+            assertEquals(Json.reflective().valueToTree(projection), Json.mapper().valueToTree(projection), projection.toString());
+            final RaceAlert alert = alert();
+            assertEquals(Json.reflective().valueToTree(alert), Json.mapper().valueToTree(alert), alert.toString());
+        }
+    }
+
+    @Test
     void nullIsNullOnEveryOutputTopic() {
         for (final Topic<?> topic : Topics.OUTPUTS) {
             assertNull(topic.valueSerde().serialize(topic.name(), null), topic.name());
@@ -195,9 +221,12 @@ class OutputBytesTest {
     }
 
     private double number() {
-        return switch (random.nextInt(4)) {
+        return switch (random.nextInt(6)) {
             case 0 -> DOUBLES[random.nextInt(DOUBLES.length)];
             case 1 -> random.nextInt(50_000) / 10.0;
+            // tenths near the end of those looked up, and chances to the ten-thousandth
+            case 4 -> (OutputWriters.TENTHS_BELOW * 10 + random.nextInt(-20, 20)) / 10.0;
+            case 5 -> Math.round(random.nextDouble() * 10_000) / 10_000.0;
             case 2 -> random.nextGaussian() * Math.pow(10, random.nextInt(30) - 15);
             default -> random.nextDouble();
         };

@@ -51,11 +51,27 @@ public record BoardUpdate(
 
     /** Leaderboard order: furthest first (to the decimetre), then fastest there; the athlete id breaks ties. */
     static final Comparator<BoardUpdate> RANK = (a, b) -> {
-        final int further = Long.compare(-Math.round(a.distanceM() * 10), -Math.round(b.distanceM() * 10));
+        final int further = furtherFirst(a.distanceM(), b.distanceM());
         if (further != 0) {
             return further;
         }
         final int faster = Long.compare(a.elapsedMs(), b.elapsedMs());
         return faster != 0 ? faster : a.athleteId().compareTo(b.athleteId());
     };
+
+    /**
+     * Furthest first, to the decimetre. Rounding to the decimetre keeps the order of the distances and can only make
+     * two of them equal when they lie less than a decimetre apart: two decimetres apart or more (room for the rounding
+     * of {@code distance * 10}), the distances themselves decide, without rounding either, as they mostly do: a
+     * board's order is asked for many times per update.
+     */
+    static int furtherFirst(final double a, final double b) {
+        if (a == b) {
+            return 0;
+        }
+        if (Math.abs(a - b) >= 0.2) {
+            return a > b ? -1 : 1;
+        }
+        return Long.compare(-Math.round(a * 10), -Math.round(b * 10));
+    }
 }

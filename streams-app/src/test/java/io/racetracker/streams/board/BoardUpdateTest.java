@@ -1,0 +1,36 @@
+package io.racetracker.streams.board;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class BoardUpdateTest {
+    /** The order by distance as it was defined: both rounded to the decimetre, every time. */
+    private static int rounded(final double a, final double b) {
+        return Long.compare(-Math.round(a * 10), -Math.round(b * 10));
+    }
+
+    @Test
+    void furtherFirstOrdersExactlyAsRoundingBothToTheDecimetre() {
+        final double[] edges = {0, 0.04, 0.05, 0.0500001, 0.1, 0.14999999, 0.15, 0.25, 0.3499999, 5_000, 21_097.45,
+            21_097.5, 21_097.55, 21_097.65, 21_097.7, 42_195, 42_194.95, 42_195.05, 42_195.25, 100_000.05};
+        for (final double a : edges) {
+            for (final double b : edges) {
+                assertEquals(rounded(a, b), BoardUpdate.furtherFirst(a, b), a + " against " + b);
+            }
+        }
+        final SplittableRandom random = new SplittableRandom(20);
+        for (int i = 0; i < 2_000_000; i++) {
+            final double a = random.nextDouble(0, 50_000);
+            // most pairs near each other, where rounding decides; some at the edges of a decimetre
+            final double b = switch (i % 4) {
+                case 0 -> a + random.nextDouble(-0.3, 0.3);
+                case 1 -> Math.round(a * 10) / 10.0 + 0.05 + random.nextDouble(-1e-9, 1e-9);
+                case 2 -> a + (random.nextBoolean() ? 0.2 : -0.2) + random.nextDouble(-1e-9, 1e-9);
+                default -> random.nextDouble(0, 50_000);
+            };
+            assertEquals(rounded(a, b), BoardUpdate.furtherFirst(a, b), a + " against " + b);
+        }
+    }
+}
