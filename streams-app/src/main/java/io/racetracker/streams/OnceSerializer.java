@@ -4,8 +4,9 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Serializes through another serializer but remembers, per thread, the last instance it wrote: the same instance
- * written again (an athlete's latest projection goes to {@code athlete-projections} and {@code athlete-state})
- * costs nothing the second time. Only for immutable values.
+ * written again (an athlete's latest projection goes to {@code athlete-projections} and {@code athlete-state}; every
+ * part of one input's output has the input's key) costs nothing the second time. Only for immutable values; the bytes
+ * handed out twice are never changed by Kafka's clients.
  */
 final class OnceSerializer<T> implements Serializer<T> {
     private record Written(Object value, byte[] bytes) {

@@ -26,6 +26,7 @@ import io.racetracker.streams.board.BoardOutputs;
 import io.racetracker.streams.board.BoardShortlist;
 import io.racetracker.streams.board.BoardState;
 import io.racetracker.streams.board.BoardUpdate;
+import io.racetracker.streams.board.BoardUpdateSerde;
 import io.racetracker.streams.board.RaceBoard;
 import io.racetracker.streams.conditions.ConditionsTable;
 import io.racetracker.streams.conditions.DayCounts;
@@ -43,6 +44,8 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -223,12 +226,14 @@ public final class TrackerTopology {
         // a read that is the athlete's latest gives one projection to both topics: written to JSON once
         final Serde<AthleteProjection> projections = Serdes.serdeFrom(
                 new OnceSerializer<>(Topics.ATHLETE_PROJECTIONS.valueSerde()), Topics.ATHLETE_PROJECTIONS.valueSerde());
+        // and every part of one input's output has the input's key: encoded once for all the sinks
+        final Serde<String> keys = Serdes.serdeFrom(new OnceSerializer<>(new StringSerializer()), new StringDeserializer());
         final KStream<String, Object> parts = outputs.process(AthleteOutputs::new, Named.as("athlete-outputs"));
-        sink(parts, Topics.ATHLETE_PROJECTIONS, projections, AthleteOutputs.PROJECTIONS);
-        sink(parts, Topics.ATHLETE_STATE, projections, AthleteOutputs.STATES);
-        sink(parts, Topics.BROADCAST_FEED, Topics.BROADCAST_FEED.valueSerde(), AthleteOutputs.BROADCASTS);
-        sink(parts, Topics.RACE_DEAD_LETTERS, Topics.RACE_DEAD_LETTERS.valueSerde(), AthleteOutputs.DEAD_LETTERS);
-        sink(parts, Topics.RACE_ALERTS, Topics.RACE_ALERTS.valueSerde(), AthleteOutputs.ALERTS);
+        sink(parts, Topics.ATHLETE_PROJECTIONS, keys, projections, AthleteOutputs.PROJECTIONS);
+        sink(parts, Topics.ATHLETE_STATE, keys, projections, AthleteOutputs.STATES);
+        sink(parts, Topics.BROADCAST_FEED, keys, Topics.BROADCAST_FEED.valueSerde(), AthleteOutputs.BROADCASTS);
+        sink(parts, Topics.RACE_DEAD_LETTERS, keys, Topics.RACE_DEAD_LETTERS.valueSerde(), AthleteOutputs.DEAD_LETTERS);
+        sink(parts, Topics.RACE_ALERTS, keys, Topics.RACE_ALERTS.valueSerde(), AthleteOutputs.ALERTS);
     }
 
     /**
@@ -236,9 +241,9 @@ public final class TrackerTopology {
      * takes ({@code V}).
      */
     @SuppressWarnings("unchecked")
-    private static <V> void sink(final KStream<String, Object> parts, final Topic<V> topic, final Serde<V> values,
-                                 final String name) {
-        parts.to(topic.name(), Produced.with(Serdes.String(), (Serde<Object>) (Serde<?>) values).withName(name));
+    private static <V> void sink(final KStream<String, Object> parts, final Topic<V> topic, final Serde<String> keys,
+                                 final Serde<V> values, final String name) {
+        parts.to(topic.name(), Produced.with(keys, (Serde<Object>) (Serde<?>) values).withName(name));
     }
 
     /**
@@ -250,7 +255,7 @@ public final class TrackerTopology {
      */
     private static void raceBoards(final StreamsBuilder builder, final KStream<String, TrackerOutput> outputs,
                                    final TrackerOptions options) {
-        final JsonSerde<BoardUpdate> updates = JsonSerde.internal(BoardUpdate.class);
+        final BoardUpdateSerde updates = new BoardUpdateSerde();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BOARD_ATHLETES_STORE),
                 Serdes.String(), updates));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BOARD_MATS_STORE),
@@ -266,9 +271,9 @@ public final class TrackerTopology {
                 .process(() -> new RaceBoard(options), Named.as("race-board"), BOARD_ATHLETES_STORE,
                         BOARD_MATS_STORE, BOARD_META_STORE, LEADERBOARDS_STORE)
                 .process(BoardOutputs::new, Named.as("board-outputs"));
-        sink(parts, Topics.RACE_LEADERBOARD, Topics.RACE_LEADERBOARD.valueSerde(), BoardOutputs.LEADERBOARDS);
-        sink(parts, Topics.RACE_ALERTS, Topics.RACE_ALERTS.valueSerde(), BoardOutputs.ALERTS);
-        sink(parts, Topics.RACE_RESULTS, Topics.RACE_RESULTS.valueSerde(), BoardOutputs.RESULTS);
+        sink(parts, Topics.RACE_LEADERBOARD, Serdes.String(), Topics.RACE_LEADERBOARD.valueSerde(), BoardOutputs.LEADERBOARDS);
+        sink(parts, Topics.RACE_ALERTS, Serdes.String(), Topics.RACE_ALERTS.valueSerde(), BoardOutputs.ALERTS);
+        sink(parts, Topics.RACE_RESULTS, Serdes.String(), Topics.RACE_RESULTS.valueSerde(), BoardOutputs.RESULTS);
     }
 
     /** Each update keyed by its race: nothing, for most reads, without a stream pipeline built for it. */

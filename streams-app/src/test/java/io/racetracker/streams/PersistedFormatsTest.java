@@ -13,6 +13,7 @@ import io.racetracker.streams.athlete.AthleteHistory;
 import io.racetracker.streams.athlete.AthleteHistorySerde;
 import io.racetracker.streams.board.BoardState;
 import io.racetracker.streams.board.BoardUpdate;
+import io.racetracker.streams.board.BoardUpdateSerde;
 import io.racetracker.streams.conditions.DayCounts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,10 +58,19 @@ class PersistedFormatsTest {
         assertEquals(HISTORY, new AthleteHistorySerde().deserialize("", golden("athlete-history.v1")));
     }
 
+    static final BoardUpdate UPDATE = new BoardUpdate("boston-2026", "bib-1", "1", "Ann Able", "F35", false, "5K", "5K",
+            5_000, 1_200_000, 10_900_000, 0.42, AthleteStatus.ON_COURSE, AT);
+
     @Test
     void aBoardUpdateIsPinned() throws IOException {
-        pin("board-update.v1", BoardUpdate.class, new BoardUpdate("boston-2026", "bib-1", "1", "Ann Able", "F35", false,
-                "5K", "5K", 5_000, 1_200_000, 10_900_000, 0.42, AthleteStatus.ON_COURSE, AT));
+        pin("board-update.v2", new BoardUpdateSerde(), UPDATE);
+    }
+
+    @Test
+    void aBoardUpdateOfTheFirstVersionStillReads() throws IOException {
+        // version 1 was Smile: a repartition topic or store written before the binary form came still reads
+        pin("board-update.v1", BoardUpdate.class, UPDATE);
+        assertEquals(UPDATE, new BoardUpdateSerde().deserialize("", golden("board-update.v1")));
     }
 
     @Test

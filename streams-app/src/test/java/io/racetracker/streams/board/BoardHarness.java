@@ -4,6 +4,7 @@ import io.racetracker.core.event.Leaderboard;
 import io.racetracker.core.json.JsonSerde;
 import io.racetracker.streams.StateNames;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -18,14 +19,18 @@ public final class BoardHarness {
     public record Stores4(KeyValueStore<String, BoardUpdate> athletes, KeyValueStore<String, BoardState.MatLeader> mats,
                    KeyValueStore<String, BoardState.Meta> metas, KeyValueStore<String, Leaderboard> published) {
         public static Stores4 create() {
-            return new Stores4(store(StateNames.BOARD_ATHLETES_STORE, BoardUpdate.class),
+            return new Stores4(store(StateNames.BOARD_ATHLETES_STORE, new BoardUpdateSerde()),
                     store(StateNames.BOARD_MATS_STORE, BoardState.MatLeader.class),
                     store(StateNames.BOARD_META_STORE, BoardState.Meta.class),
                     store(StateNames.LEADERBOARDS_STORE, Leaderboard.class));
         }
 
         private static <V> KeyValueStore<String, V> store(final String name, final Class<V> type) {
-            return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), JsonSerde.internal(type))
+            return store(name, JsonSerde.internal(type));
+        }
+
+        private static <V> KeyValueStore<String, V> store(final String name, final Serde<V> values) {
+            return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
                     .withLoggingDisabled().build();
         }
     }

@@ -1,10 +1,10 @@
-package io.racetracker.streams.athlete;
+package io.racetracker.streams.codec;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * The few texts every athlete's history repeats (race ids, timing point ids, categories, countries, waves), read
- * from their bytes as one shared {@code String} each rather than a new one for every split of every read. A small
+ * The few texts every stored value repeats (race ids, timing point ids, categories, countries, waves), read from
+ * their bytes as one shared {@code String} each rather than a new one for every split of every read. A small
  * table by hash: a text that is not the one in its slot is made anew and takes the slot, so the table never holds
  * more than {@value #SLOTS} texts, and what it hands out always reads exactly as the bytes do. Only short ASCII texts
  * are shared; anything else is decoded as UTF-8 every time.
@@ -12,14 +12,14 @@ import java.nio.charset.StandardCharsets;
  * <p>Safe for any number of threads without a lock: a {@code String} is immutable and published whole through its
  * final fields, so a thread sees a slot's old text, its new one or null, and checks it against the bytes either way.
  */
-final class SharedTexts {
+public final class SharedTexts {
     private static final int SLOTS = 1024;
     private static final int LONGEST = 32;
 
     private final String[] texts = new String[SLOTS];
 
     /** The text of {@code length} UTF-8 bytes from {@code from}. */
-    String text(final byte[] bytes, final int from, final int length) {
+    public String text(final byte[] bytes, final int from, final int length) {
         if (length > LONGEST) {
             return new String(bytes, from, length, StandardCharsets.UTF_8);
         }

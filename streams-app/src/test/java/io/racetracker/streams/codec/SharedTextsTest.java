@@ -1,4 +1,4 @@
-package io.racetracker.streams.athlete;
+package io.racetracker.streams.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
