@@ -12,6 +12,7 @@ import io.racetracker.core.model.RunnerProfile;
 import io.racetracker.core.model.Split;
 import io.racetracker.core.nowcast.Conditions;
 import io.racetracker.core.race.RaceTime;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -117,13 +118,40 @@ public final class Projector {
         if (finished(course, latest)) {
             return FinishForecast.finished(latest.elapsedMs());
         }
-        final List<Split> splits = new ArrayList<>(history.size());
-        for (final SplitEvent s : history) {
-            if (s.distanceM() > 0 && s.elapsedMs() > 0) {
-                splits.add(new Split(s.distanceM(), s.elapsedMs()));
+        return model.forecast(modelSplits(history), course.distanceM(), new RunnerProfile(athlete.sex(), athlete.age()));
+    }
+
+    /**
+     * The history's splits as the model takes them: those with a distance and a time above 0. When every split has
+     * both (as nearly always), a view that makes each {@link Split} as it is read, for a forecast reads the last two or
+     * three of them; otherwise a copy of those that do.
+     */
+    static List<Split> modelSplits(final List<SplitEvent> history) {
+        final int size = history.size();
+        for (int i = 0; i < size; i++) {
+            final SplitEvent s = history.get(i);
+            if (!(s.distanceM() > 0 && s.elapsedMs() > 0)) {
+                final List<Split> splits = new ArrayList<>(size);
+                for (final SplitEvent split : history) {
+                    if (split.distanceM() > 0 && split.elapsedMs() > 0) {
+                        splits.add(new Split(split.distanceM(), split.elapsedMs()));
+                    }
+                }
+                return splits;
             }
         }
-        return model.forecast(splits, course.distanceM(), new RunnerProfile(athlete.sex(), athlete.age()));
+        return new AbstractList<>() {
+            @Override
+            public Split get(final int index) {
+                final SplitEvent s = history.get(index);
+                return new Split(s.distanceM(), s.elapsedMs());
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
     }
 
     private static boolean finished(final Course course, final SplitEvent latest) {
