@@ -3,33 +3,25 @@ package io.racetracker.streams.athlete;
 import io.racetracker.core.event.Athlete;
 import io.racetracker.core.event.Sex;
 import io.racetracker.core.event.SplitEvent;
-import io.racetracker.core.json.JsonSerde;
 import io.racetracker.streams.codec.CompactReader;
+import io.racetracker.streams.codec.CompactSerde;
 import io.racetracker.streams.codec.CompactWriter;
 import io.racetracker.streams.codec.SharedTexts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The {@code athlete-splits} store's values in the compact binary form ({@link CompactWriter}), read and written on
  * every read the tracker takes: a version byte, then every field in a fixed order, and a split's race, athlete and bib
  * left out where they are the ones before it (they nearly always are), instants to the millisecond as version 1 kept
- * them. No field names, no object
- * graph built to read it, a few dozen bytes a split.
+ * them. No field names, no object graph built to read it, a few dozen bytes a split.
  *
- * <p>Version 1 was Smile (Jackson's binary JSON, starting {@code :)\n}); a store or changelog written by it still
- * reads, and is written back in version 2. The formats are pinned by golden bytes ({@code PersistedFormatsTest}).
+ * <p>A store or changelog written in version 1 (Smile) still reads, and is written back in version 2
+ * ({@link CompactSerde}). The formats are pinned by golden bytes ({@code PersistedFormatsTest}).
  */
-public final class AthleteHistorySerde implements Serde<AthleteHistory>, Serializer<AthleteHistory>,
-        Deserializer<AthleteHistory> {
-    static final byte VERSION = 2;
+public final class AthleteHistorySerde extends CompactSerde<AthleteHistory> {
     private static final byte RACE_AS_BEFORE = 1;
     private static final byte ATHLETE_AS_BEFORE = 2;
     private static final byte BIB_AS_BEFORE = 4;
@@ -37,19 +29,12 @@ public final class AthleteHistorySerde implements Serde<AthleteHistory>, Seriali
     /** Race ids, timing point ids, categories, countries and waves: the same few in every history. */
     private static final SharedTexts SHARED = new SharedTexts();
 
-    private final JsonSerde<AthleteHistory> version1 = JsonSerde.internal(AthleteHistory.class);
-    /**
-     * Each thread's buffer, written again for every value: one serde serves every task's store, and the stream
-     * threads take it in turns only per value; the value handed out is a copy of exactly its bytes.
-     */
-    private final ThreadLocal<CompactWriter> writers = CompactWriter.perThread();
+    public AthleteHistorySerde() {
+        super(AthleteHistory.class, "an athlete's history");
+    }
 
     @Override
-    public byte[] serialize(final String topic, final AthleteHistory history) {
-        if (history == null) {
-            return null;
-        }
-        final CompactWriter out = writers.get().start(VERSION);
+    protected void write(final CompactWriter out, final AthleteHistory history) {
         writeAthlete(out, history.athlete());
         out.varint(history.splits().size());
         String race = history.athlete() == null ? null : history.athlete().raceId();
@@ -105,26 +90,10 @@ public final class AthleteHistorySerde implements Serde<AthleteHistory>, Seriali
             out.string(history.overrides().category());
             out.string(history.overrides().wave());
         }
-        return out.toByteArray();
     }
 
     @Override
-    public AthleteHistory deserialize(final String topic, final byte[] data) {
-        if (data == null) {
-            return null;
-        }
-        if (data.length == 0 || data[0] != VERSION) {
-            return version1.deserialize(topic, data);
-        }
-        try {
-            return read(new CompactReader(data));
-        } catch (final RuntimeException e) {
-            throw new SerializationException("cannot read an athlete's history (" + data.length + " bytes, version "
-                    + VERSION + "): " + e.getMessage(), e);
-        }
-    }
-
-    private static AthleteHistory read(final CompactReader in) {
+    protected AthleteHistory read(final CompactReader in) {
         final Athlete athlete = readAthlete(in);
         final int count = in.varint();
         final List<SplitEvent> splits = new ArrayList<>(count);
@@ -157,7 +126,6 @@ public final class AthleteHistorySerde implements Serde<AthleteHistory>, Seriali
         }
         final boolean disqualified = in.bool();
         final AthleteHistory.Overrides overrides = in.bool() ? new AthleteHistory.Overrides(in.string(), in.string()) : null;
-        in.end();
         return new AthleteHistory(athlete, splits, duplicates, dnf, lastBroadcastAt, standing, held, disqualified,
                 overrides);
     }
@@ -199,25 +167,5 @@ public final class AthleteHistorySerde implements Serde<AthleteHistory>, Seriali
         final String wave = in.shared(SHARED);
         return new Athlete(athleteId, raceId, bib, name, country, sex, category,
                 age == null ? null : age.intValue(), targetMs, pacemaker, chip, wave);
-    }
-
-    @Override
-    public Serializer<AthleteHistory> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<AthleteHistory> deserializer() {
-        return this;
-    }
-
-    @Override
-    public void configure(final Map<String, ?> configs, final boolean isKey) {
-        // nothing to configure
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }

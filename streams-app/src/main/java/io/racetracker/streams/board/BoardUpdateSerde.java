@@ -1,15 +1,10 @@
 package io.racetracker.streams.board;
 
 import io.racetracker.core.event.AthleteStatus;
-import io.racetracker.core.json.JsonSerde;
 import io.racetracker.streams.codec.CompactReader;
+import io.racetracker.streams.codec.CompactSerde;
 import io.racetracker.streams.codec.CompactWriter;
 import io.racetracker.streams.codec.SharedTexts;
-import java.util.Map;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Board updates on the {@code board-updates} repartition topic and in the race boards' athletes store, in the compact
@@ -17,23 +12,19 @@ import org.apache.kafka.common.serialization.Serializer;
  * and crossing shared texts, the instant to the millisecond as version 1 kept it. Written and read for each update
  * that can change a board: no field names, no generator or parser made for it.
  *
- * <p>Version 1 was Smile (Jackson's binary JSON, starting {@code :)\n}); a topic or store written by it still reads.
- * The formats are pinned by golden bytes ({@code PersistedFormatsTest}).
+ * <p>A topic or store written in version 1 (Smile) still reads. The formats are pinned by golden bytes
+ * ({@code PersistedFormatsTest}).
  */
-public final class BoardUpdateSerde implements Serde<BoardUpdate>, Serializer<BoardUpdate>, Deserializer<BoardUpdate> {
-    static final byte VERSION = 2;
+public final class BoardUpdateSerde extends CompactSerde<BoardUpdate> {
     private static final AthleteStatus[] STATUSES = AthleteStatus.values();
     private static final SharedTexts SHARED = new SharedTexts();
 
-    private final JsonSerde<BoardUpdate> version1 = JsonSerde.internal(BoardUpdate.class);
-    private final ThreadLocal<CompactWriter> writers = CompactWriter.perThread();
+    public BoardUpdateSerde() {
+        super(BoardUpdate.class, "a board update");
+    }
 
     @Override
-    public byte[] serialize(final String topic, final BoardUpdate update) {
-        if (update == null) {
-            return null;
-        }
-        final CompactWriter out = writers.get().start(VERSION);
+    protected void write(final CompactWriter out, final BoardUpdate update) {
         out.string(update.raceId());
         out.string(update.athleteId());
         out.string(update.bib());
@@ -51,47 +42,12 @@ public final class BoardUpdateSerde implements Serde<BoardUpdate>, Serializer<Bo
         if (update.readAt() != null) {
             out.instant(update.readAt());
         }
-        return out.toByteArray();
     }
 
     @Override
-    public BoardUpdate deserialize(final String topic, final byte[] data) {
-        if (data == null) {
-            return null;
-        }
-        if (data.length == 0 || data[0] != VERSION) {
-            return version1.deserialize(topic, data);
-        }
-        try {
-            final CompactReader in = new CompactReader(data);
-            final BoardUpdate update = new BoardUpdate(in.shared(SHARED), in.string(), in.string(), in.string(),
-                    in.shared(SHARED), in.bool(), in.shared(SHARED), in.shared(SHARED), in.float64(), in.varlong(),
-                    in.varlong(), in.float64(), in.constant(STATUSES), in.bool() ? in.instant() : null);
-            in.end();
-            return update;
-        } catch (final RuntimeException e) {
-            throw new SerializationException("cannot read a board update (" + data.length + " bytes, version " + VERSION
-                    + "): " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public Serializer<BoardUpdate> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<BoardUpdate> deserializer() {
-        return this;
-    }
-
-    @Override
-    public void configure(final Map<String, ?> configs, final boolean isKey) {
-        // nothing to configure
-    }
-
-    @Override
-    public void close() {
-        // nothing held
+    protected BoardUpdate read(final CompactReader in) {
+        return new BoardUpdate(in.shared(SHARED), in.string(), in.string(), in.string(), in.shared(SHARED), in.bool(),
+                in.shared(SHARED), in.shared(SHARED), in.float64(), in.varlong(), in.varlong(), in.float64(),
+                in.constant(STATUSES), in.bool() ? in.instant() : null);
     }
 }
