@@ -68,6 +68,17 @@ final class Launcher implements AutoCloseable {
         }
     }
 
+    /** The last lines each launcher printed, under its name, for a failure's message. */
+    static String tails(final int lines, final Launcher... launchers) {
+        final StringBuilder text = new StringBuilder();
+        for (final Launcher launcher : launchers) {
+            final List<String> all = launcher.outputNow().lines().toList();
+            text.append("--- ").append(launcher.output.getFileName()).append(", last ").append(lines).append(" lines\n");
+            all.subList(Math.max(0, all.size() - lines), all.size()).forEach(l -> text.append(l).append('\n'));
+        }
+        return text.toString();
+    }
+
     private String outputNow() {
         try {
             return output();
