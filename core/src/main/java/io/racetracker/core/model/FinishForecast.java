@@ -31,11 +31,8 @@ public final class FinishForecast {
      * @param spread distribution of {@code log(remaining / medianRemainingMs)}
      */
     public FinishForecast(final long elapsedMs, final double medianRemainingMs, final Spread spread) {
-        if (medianRemainingMs < 0 || !Double.isFinite(medianRemainingMs)) {
-            throw new IllegalArgumentException("invalid forecast: remaining " + medianRemainingMs + " ms");
-        }
         this.elapsedMs = elapsedMs;
-        this.medianRemainingMs = medianRemainingMs;
+        this.medianRemainingMs = checkedRemaining(medianRemainingMs);
         this.spread = Objects.requireNonNull(spread, "spread");
     }
 
@@ -49,6 +46,14 @@ public final class FinishForecast {
     /** The finish itself: no time left, no uncertainty. */
     public static FinishForecast finished(final long finishMs) {
         return new FinishForecast(finishMs, 0, NONE);
+    }
+
+    /** A median remaining time as a forecast takes it: not negative, finite. */
+    static double checkedRemaining(final double medianRemainingMs) {
+        if (medianRemainingMs < 0 || !Double.isFinite(medianRemainingMs)) {
+            throw new IllegalArgumentException("invalid forecast: remaining " + medianRemainingMs + " ms");
+        }
+        return medianRemainingMs;
     }
 
     /** The same spread around another median remaining time (the nowcast's correction for the day). */

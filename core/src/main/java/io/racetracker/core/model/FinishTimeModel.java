@@ -14,6 +14,14 @@ public interface FinishTimeModel {
     FinishForecast forecast(List<Split> splits, double courseDistanceM, RunnerProfile profile);
 
     /**
+     * The projected finish alone: {@link FinishForecast#projectedFinishMs()} of {@link #forecast} with the same
+     * arguments, exactly, for a caller that needs nothing of the band.
+     */
+    default long projectedFinishMs(final List<Split> splits, final double courseDistanceM, final RunnerProfile profile) {
+        return forecast(splits, courseDistanceM, profile).projectedFinishMs();
+    }
+
+    /**
      * The factor on the band of a forecast from {@code distanceM} in race {@code raceId}: above 1 on a course the
      * model was not fitted on, for what such a course adds before its field has shown it; 1 by default.
      */

@@ -174,28 +174,13 @@ public final class FittedModel implements FinishTimeModel {
         }
         final Features.Raw raw = Features.raw(splits, courseDistanceM, profile);
 
-        final int k;
-        final double w;
-        final double d = raw.distanceEq();
-        if (d <= distances[0]) {
-            k = 0;
-            w = 0;
-        } else if (d >= distances[distances.length - 1]) {
-            k = distances.length - 1;
-            w = 0;
-        } else {
-            int i = 0;
-            while (distances[i + 1] <= d) {
-                i++;
-            }
-            k = i;
-            w = (d - distances[i]) / (distances[i + 1] - distances[i]);
-        }
+        final int k = fitBelow(raw.distanceEq());
+        final double w = fitWeight(raw.distanceEq(), k);
 
         final double[] values = new double[z.length];
-        double fade = (1 - w) * addFit(k, raw, 1 - w, values);
+        double fade = (1 - w) * addFit(k, raw, 1 - w, values, 0);
         if (w > 0) {
-            fade += w * addFit(k + 1, raw, w, values);
+            fade += w * addFit(k + 1, raw, w, values, 0);
         }
         final double median = values[medianIndex];
         final ModelParameters.ElitePrior elite = parameters.elitePrior();
@@ -209,19 +194,70 @@ public final class FittedModel implements FinishTimeModel {
     }
 
     /**
+     * The median of {@link #forecast}, term for term as it works it out but for the median's quantile only, without
+     * the band: the same {@code long} for the same arguments ({@code FittedModelTest}), and the same error for a
+     * forecast that cannot be made.
+     */
+    @Override
+    public long projectedFinishMs(final List<Split> splits, final double courseDistanceM, final RunnerProfile profile) {
+        if (splits.isEmpty()) {
+            throw new IllegalArgumentException("at least one split is needed");
+        }
+        final Split last = splits.get(splits.size() - 1);
+        if (courseDistanceM - last.distanceM() < 1) {
+            return FinishForecast.finished(last.elapsedMs()).projectedFinishMs();
+        }
+        final Features.Raw raw = Features.raw(splits, courseDistanceM, profile);
+        final int k = fitBelow(raw.distanceEq());
+        final double w = fitWeight(raw.distanceEq(), k);
+        final double[] median = new double[1];
+        double fade = (1 - w) * addFit(k, raw, 1 - w, median, medianIndex);
+        if (w > 0) {
+            fade += w * addFit(k + 1, raw, w, median, medianIndex);
+        }
+        final ModelParameters.ElitePrior elite = parameters.elitePrior();
+        final double prior = elite == null ? 0 : elite.weight(raw.logPace());
+        final double medianRemainingMs = raw.evenRemainingMs() * Math.exp((fade + median[0]) * (1 - prior));
+        return last.elapsedMs() + Math.round(FinishForecast.checkedRemaining(medianRemainingMs));
+    }
+
+    /** The fit below the runner's equivalent distance {@code d}, by index. */
+    private int fitBelow(final double d) {
+        if (d <= distances[0]) {
+            return 0;
+        }
+        if (d >= distances[distances.length - 1]) {
+            return distances.length - 1;
+        }
+        int i = 0;
+        while (distances[i + 1] <= d) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The weight of the fit after {@code k} at the runner's equivalent distance {@code d}: 0 outside the fits. */
+    private double fitWeight(final double d, final int k) {
+        if (d <= distances[0] || d >= distances[distances.length - 1]) {
+            return 0;
+        }
+        return (d - distances[k]) / (distances[k + 1] - distances[k]);
+    }
+
+    /**
      * Adds fit k's residual quantiles (interpolated between pace bins, scaled around their median for this runner)
      * times weight; returns its prediction.
      */
-    private double addFit(final int k, final Features.Raw raw, final double weight, final double[] values) {
+    private double addFit(final int k, final Features.Raw raw, final double weight, final double[] values, final int from) {
         final ModelParameters.DistanceFit fit = fits[k];
         final double[] knots = fit.binCentres();
         final double[][] q = fit.quantiles();
         final int j = Features.knotBelow(raw.logPace(), knots);
         final double u = Features.knotWeight(raw.logPace(), knots, j);
         final double factor = fit.runnerScale() == null ? 1 : Math.exp(fit.runnerScale().logFactor(raw));
-        add(q[j], weight * (1 - u), withinDay(factor, raceDayShare[k][j]), values);
+        add(q[j], weight * (1 - u), withinDay(factor, raceDayShare[k][j]), values, from);
         if (u > 0) {
-            add(q[j + 1], weight * u, withinDay(factor, raceDayShare[k][j + 1]), values);
+            add(q[j + 1], weight * u, withinDay(factor, raceDayShare[k][j + 1]), values, from);
         }
         return Features.predict(raw, knots, j, u, fit.coefficients());
     }
@@ -231,10 +267,11 @@ public final class FittedModel implements FinishTimeModel {
         return share == 0 ? factor : Math.sqrt(factor * factor * (1 - share) + share);
     }
 
-    private void add(final double[] q, final double weight, final double scale, final double[] values) {
+    /** Adds quantiles {@code from} to {@code from + values.length} of {@code q}, scaled around q's median, times weight. */
+    private void add(final double[] q, final double weight, final double scale, final double[] values, final int from) {
         final double median = q[medianIndex];
         for (int i = 0; i < values.length; i++) {
-            values[i] += weight * (median + (q[i] - median) * scale);
+            values[i] += weight * (median + (q[from + i] - median) * scale);
         }
     }
 }

@@ -122,6 +122,18 @@ public final class Projector {
     }
 
     /**
+     * {@link FinishForecast#projectedFinishMs()} of {@link #fixedForecast} with the same arguments, without the band
+     * that forecast carries: for a caller that compares projected finishes only.
+     */
+    public long fixedProjectedFinishMs(final Course course, final Athlete athlete, final List<SplitEvent> history,
+                                       final SplitEvent latest) {
+        if (finished(course, latest)) {
+            return FinishForecast.finished(latest.elapsedMs()).projectedFinishMs();
+        }
+        return model.projectedFinishMs(modelSplits(history), course.distanceM(), new RunnerProfile(athlete.sex(), athlete.age()));
+    }
+
+    /**
      * The history's splits as the model takes them: those with a distance and a time above 0. When every split has
      * both (as nearly always), a view that makes each {@link Split} as it is read, for a forecast reads the last two or
      * three of them; otherwise a copy of those that do.

@@ -12,6 +12,7 @@ import io.racetracker.core.results.ResultsReaderTest;
 import io.racetracker.core.results.RunnerResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class FittedModelTest {
@@ -35,6 +36,46 @@ class FittedModelTest {
     @Test
     void theLiveModelIsTheFittedOne() {
         assertTrue(model instanceof FittedModel);
+    }
+
+    /**
+     * The median alone is the forecast's median exactly, for runners of every speed, age and sex, from any set of mats
+     * (missed ones too), before and past the fits' distances, at the finish, on a half and a 10 km as on a marathon.
+     */
+    @Test
+    void theProjectedFinishAloneIsTheForecastsToTheMillisecond() {
+        final Random random = new Random(20);
+        final double[] courses = {Courses.MARATHON_M, Courses.HALF_M, 10_000};
+        int compared = 0;
+        for (int n = 0; n < 20_000; n++) {
+            final double courseM = courses[n % courses.length];
+            final double paceMsPerM = 150 + random.nextDouble() * 700;
+            final RunnerProfile profile = new RunnerProfile(random.nextBoolean() ? Sex.M : Sex.F,
+                    random.nextInt(8) == 0 ? null : 16 + random.nextInt(70));
+            final List<Split> splits = new ArrayList<>();
+            double at = 0;
+            long elapsed = 0;
+            while (true) {
+                at += 300 + random.nextDouble() * (random.nextInt(4) == 0 ? 12_000 : 5_000);
+                if (at >= courseM || random.nextInt(12) == 0) {
+                    break;
+                }
+                elapsed += Math.round((at - (splits.isEmpty() ? 0 : splits.get(splits.size() - 1).distanceM()))
+                        * paceMsPerM * (0.85 + 0.3 * random.nextDouble()));
+                splits.add(new Split(at, elapsed));
+            }
+            if (random.nextInt(10) == 0) {
+                final double lastM = splits.isEmpty() ? 0 : splits.get(splits.size() - 1).distanceM();
+                splits.add(new Split(courseM, elapsed + Math.round((courseM - lastM) * paceMsPerM)));
+            }
+            if (splits.isEmpty()) {
+                continue;
+            }
+            assertEquals(model.forecast(splits, courseM, profile).projectedFinishMs(),
+                    model.projectedFinishMs(splits, courseM, profile), () -> profile + " " + splits + " of " + courseM);
+            compared++;
+        }
+        assertTrue(compared > 15_000, "compared " + compared);
     }
 
     @Test

@@ -56,6 +56,8 @@ public record AthleteHistory(Athlete athlete, List<SplitEvent> splits, long dupl
     }
     /** Most reads held for an athlete not (yet) registered: a bound on what a stray key can make the store keep. */
     static final int MAX_HELD = 64;
+    /** The splits' order: by distance (a stable sort keeps reads at the same distance as they came). */
+    private static final Comparator<SplitEvent> BY_DISTANCE = Comparator.comparingDouble(SplitEvent::distanceM);
 
     /**
      * A read kept until its athlete's registration comes: its original bytes and where it was read.
@@ -131,10 +133,36 @@ public record AthleteHistory(Athlete athlete, List<SplitEvent> splits, long dupl
         return Optional.empty();
     }
 
+    /**
+     * The history with one more split, where a stable sort by distance of the splits and the new one puts it: after
+     * every split that is not further. Built in one array (the splits are already in that order); should they not be,
+     * they are sorted as they come.
+     */
     AthleteHistory with(final SplitEvent split) {
+        final int size = splits.size();
+        final SplitEvent[] next = new SplitEvent[size + 1];
+        int at = size;
+        for (int i = 0; i < size; i++) {
+            final SplitEvent s = splits.get(i);
+            if (i > 0 && BY_DISTANCE.compare(next[i - 1], s) > 0) {
+                return withSorted(split);
+            }
+            next[i] = s;
+            if (at == size && BY_DISTANCE.compare(s, split) > 0) {
+                at = i;
+            }
+        }
+        System.arraycopy(next, at, next, at + 1, size - at);
+        next[at] = split;
+        return new AthleteHistory(athlete, List.of(next), duplicates, false, lastBroadcastAt, standing, held, disqualified,
+                overrides);
+    }
+
+    /** {@link #with}, by sorting the splits and the new one (stable): what it gives, by definition. */
+    AthleteHistory withSorted(final SplitEvent split) {
         final List<SplitEvent> next = new ArrayList<>(splits);
         next.add(split);
-        next.sort(Comparator.comparingDouble(SplitEvent::distanceM));
+        next.sort(BY_DISTANCE);
         return new AthleteHistory(athlete, next, duplicates, false, lastBroadcastAt, standing, held, disqualified, overrides);
     }
 

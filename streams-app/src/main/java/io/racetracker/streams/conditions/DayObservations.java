@@ -61,10 +61,10 @@ public final class DayObservations {
         if (from < 0 || day.matAt(placed.distanceM()) != from + 1) {
             return;
         }
-        final FinishForecast atFrom = projector.fixedForecast(course, athlete, splits.subList(0, index), previous);
-        final int level = settings.level(atFrom.projectedFinishMs() / course.distanceM());
-        day.observe(from, level, DayEffect.revision(previous.elapsedMs(), atFrom.projectedFinishMs(),
-                atPlaced.projectedFinishMs()));
+        // the projected finish alone: the band of the forecast at the mat before is never used here
+        final long atFromMs = projector.fixedProjectedFinishMs(course, athlete, splits.subList(0, index), previous);
+        final int level = settings.level(atFromMs / course.distanceM());
+        day.observe(from, level, DayEffect.revision(previous.elapsedMs(), atFromMs, atPlaced.projectedFinishMs()));
     }
 
     /** The counts of each race observed since the last drain, and none kept: what is handed out is sent. */
