@@ -144,7 +144,13 @@ public final class FittedModel implements FinishTimeModel {
      */
     @Override
     public double courseBandScale(final String raceId, final double distanceM) {
-        if (knownCourse.computeIfAbsent(raceId, id -> courses.contains(RaceNames.courseOf(id)))) {
+        // a get, then a put the first time: no function made for every projection, as computeIfAbsent would need
+        Boolean known = knownCourse.get(raceId);
+        if (known == null) {
+            known = courses.contains(RaceNames.courseOf(raceId));
+            knownCourse.putIfAbsent(raceId, known);
+        }
+        if (known) {
             return 1;
         }
         int k = 0;

@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.racetracker.core.race.Courses;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +87,37 @@ class ContractTest {
         final TimingPoint sameLoop = new TimingPoint("LOOP", null, 10_800, 1);
         assertEquals("timing point LOOP#1 appears twice", assertThrows(IllegalArgumentException.class,
                 () -> new Course("r", null, 42_195, 9_600.0, AT, 1, List.of(loop, sameLoop))).getMessage());
+    }
+
+    /** Courses of several zones asked in turn, from several threads, each get their own (the last zone is kept). */
+    @Test
+    void eachCourseHasItsOwnZoneWhateverWasAskedBefore() throws Exception {
+        final TimingPoint finish = new TimingPoint("FINISH", null, 42_195, null);
+        final List<Course> courses = new ArrayList<>();
+        for (final String zone : List.of("Europe/Vienna", "America/New_York", "Asia/Tokyo", "UTC")) {
+            // each name as a string of its own, as courses parsed apart have them
+            courses.add(new Course("r", null, 42_195, null, AT, 1, List.of(finish)).withLocale(new String(zone), null, null));
+        }
+        courses.add(new Course("r", null, 42_195, null, AT, 1, List.of(finish)));
+        final ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            final List<Future<?>> asked = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                final int seed = t;
+                asked.add(threads.submit(() -> {
+                    final Random random = new Random(seed);
+                    for (int i = 0; i < 200_000; i++) {
+                        final Course course = courses.get(random.nextInt(courses.size()));
+                        assertEquals(ZoneId.of(course.timeZone()), course.zone(), course.timeZone());
+                    }
+                }));
+            }
+            for (final Future<?> done : asked) {
+                done.get(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(ZoneId.of("UTC"), courses.get(courses.size() - 1).zone());
     }
 }

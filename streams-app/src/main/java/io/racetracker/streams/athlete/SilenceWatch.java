@@ -19,7 +19,15 @@ import java.util.Map;
  * goes through them all, rather than keeping them ordered on every read for the sake of a check.
  */
 final class SilenceWatch {
-    private record Clock(long raceMs, long wallMs) {
+    /** A race's latest read time and the wall-clock time it was seen at; moved in place as reads come. */
+    private static final class Clock {
+        private long raceMs;
+        private long wallMs;
+
+        Clock(final long raceMs, final long wallMs) {
+            this.raceMs = raceMs;
+            this.wallMs = wallMs;
+        }
     }
 
     /** An athlete's deadline on their race's clock; changed in place as their reads come. */
@@ -40,8 +48,11 @@ final class SilenceWatch {
 
     void observe(final String raceId, final Instant readAt, final long wallMs) {
         final Clock clock = clocks.get(raceId);
-        if (clock == null || readAt.toEpochMilli() > clock.raceMs() + (wallMs - clock.wallMs())) {
+        if (clock == null) {
             clocks.put(raceId, new Clock(readAt.toEpochMilli(), wallMs));
+        } else if (readAt.toEpochMilli() > clock.raceMs + (wallMs - clock.wallMs)) {
+            clock.raceMs = readAt.toEpochMilli();
+            clock.wallMs = wallMs;
         }
     }
 
@@ -68,7 +79,7 @@ final class SilenceWatch {
             final Deadline deadline = entry.getValue();
             final long raceNow = now.computeIfAbsent(deadline.raceId, race -> {
                 final Clock clock = clocks.get(race);
-                return clock == null ? NO_CLOCK : clock.raceMs() + Math.max(0, wallMs - clock.wallMs());
+                return clock == null ? NO_CLOCK : clock.raceMs + Math.max(0, wallMs - clock.wallMs);
             });
             if (raceNow != NO_CLOCK && deadline.atMs < raceNow) {
                 due.add(new Due(entry.getKey(), deadline.atMs));
