@@ -47,14 +47,6 @@ public record Course(
 
     /** Zones by name, of courses that passed validation: a few hundred IANA names at most. */
     private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
-    /**
-     * The zone last asked for, by its very name string: a course handed out by the courses' store keeps its string, so
-     * the reads of a race find their zone by one comparison. A plain field: a thread sees a whole pair or an older one.
-     */
-    private static Zone lastZone = new Zone("UTC", ZoneId.of("UTC"));
-
-    private record Zone(String name, ZoneId id) {
-    }
 
     public Course {
         Contract.requireRaceId(raceId, "raceId");
@@ -127,13 +119,7 @@ public record Course(
     @JsonIgnore
     public ZoneId zone() {
         // every projection's time of day asks: the zone is looked up once per name, not parsed again per read
-        final Zone last = lastZone;
-        if (last.name() == timeZone) {
-            return last.id();
-        }
-        final ZoneId zone = ZONES.computeIfAbsent(timeZone, ZoneId::of);
-        lastZone = new Zone(timeZone, zone);
-        return zone;
+        return ZONES.computeIfAbsent(timeZone, ZoneId::of);
     }
 
     // the lookups below run on every read: loops over the few waves and mats, no stream pipeline to build each time

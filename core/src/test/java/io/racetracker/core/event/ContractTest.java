@@ -89,7 +89,7 @@ class ContractTest {
                 () -> new Course("r", null, 42_195, 9_600.0, AT, 1, List.of(loop, sameLoop))).getMessage());
     }
 
-    /** Courses of several zones asked in turn, from several threads, each get their own (the last zone is kept). */
+    /** Courses of several zones asked in turn, from several threads, each get their own zone. */
     @Test
     void eachCourseHasItsOwnZoneWhateverWasAskedBefore() throws Exception {
         final TimingPoint finish = new TimingPoint("FINISH", null, 42_195, null);
