@@ -171,27 +171,16 @@ public final class FittedModel implements FinishTimeModel {
 
     @Override
     public FinishForecast forecast(final List<Split> splits, final double courseDistanceM, final RunnerProfile profile) {
-        if (splits.isEmpty()) {
-            throw new IllegalArgumentException("at least one split is needed");
-        }
-        final Split last = splits.get(splits.size() - 1);
+        final Split last = lastOf(splits);
         if (courseDistanceM - last.distanceM() < 1) {
             return FinishForecast.finished(last.elapsedMs());
         }
         final Features.Raw raw = Features.raw(splits, courseDistanceM, profile);
-
-        final int k = fitBelow(raw.distanceEq());
-        final double w = fitWeight(raw.distanceEq(), k);
-
         final double[] values = new double[z.length];
-        double fade = (1 - w) * addFit(k, raw, 1 - w, values, 0);
-        if (w > 0) {
-            fade += w * addFit(k + 1, raw, w, values, 0);
-        }
+        final double fade = addFits(raw, values, 0);
         final double median = values[medianIndex];
-        final ModelParameters.ElitePrior elite = parameters.elitePrior();
-        final double prior = elite == null ? 0 : elite.weight(raw.logPace());
-        final double spreadScale = 1 - prior * (1 - elite.spreadScale());
+        final double prior = elitePrior(raw);
+        final double spreadScale = 1 - prior * (1 - parameters.elitePrior().spreadScale());
         for (int i = 0; i < values.length; i++) {
             values[i] = (values[i] - median) * spreadScale;
         }
@@ -206,48 +195,58 @@ public final class FittedModel implements FinishTimeModel {
      */
     @Override
     public long projectedFinishMs(final List<Split> splits, final double courseDistanceM, final RunnerProfile profile) {
-        if (splits.isEmpty()) {
-            throw new IllegalArgumentException("at least one split is needed");
-        }
-        final Split last = splits.get(splits.size() - 1);
+        final Split last = lastOf(splits);
         if (courseDistanceM - last.distanceM() < 1) {
-            return FinishForecast.finished(last.elapsedMs()).projectedFinishMs();
+            return last.elapsedMs(); // a finished forecast's: nothing left to run
         }
         final Features.Raw raw = Features.raw(splits, courseDistanceM, profile);
-        final int k = fitBelow(raw.distanceEq());
-        final double w = fitWeight(raw.distanceEq(), k);
         final double[] median = new double[1];
-        double fade = (1 - w) * addFit(k, raw, 1 - w, median, medianIndex);
-        if (w > 0) {
-            fade += w * addFit(k + 1, raw, w, median, medianIndex);
-        }
-        final ModelParameters.ElitePrior elite = parameters.elitePrior();
-        final double prior = elite == null ? 0 : elite.weight(raw.logPace());
-        final double medianRemainingMs = raw.evenRemainingMs() * Math.exp((fade + median[0]) * (1 - prior));
+        final double fade = addFits(raw, median, medianIndex);
+        final double medianRemainingMs = raw.evenRemainingMs() * Math.exp((fade + median[0]) * (1 - elitePrior(raw)));
         return last.elapsedMs() + Math.round(FinishForecast.checkedRemaining(medianRemainingMs));
     }
 
-    /** The fit below the runner's equivalent distance {@code d}, by index. */
-    private int fitBelow(final double d) {
-        if (d <= distances[0]) {
-            return 0;
+    private static Split lastOf(final List<Split> splits) {
+        if (splits.isEmpty()) {
+            throw new IllegalArgumentException("at least one split is needed");
         }
-        if (d >= distances[distances.length - 1]) {
-            return distances.length - 1;
-        }
-        int i = 0;
-        while (distances[i + 1] <= d) {
-            i++;
-        }
-        return i;
+        return splits.get(splits.size() - 1);
     }
 
-    /** The weight of the fit after {@code k} at the runner's equivalent distance {@code d}: 0 outside the fits. */
-    private double fitWeight(final double d, final int k) {
-        if (d <= distances[0] || d >= distances[distances.length - 1]) {
-            return 0;
+    /** How far the elite prior pulls this runner's forecast: 0 without one. */
+    private double elitePrior(final Features.Raw raw) {
+        final ModelParameters.ElitePrior elite = parameters.elitePrior();
+        return elite == null ? 0 : elite.weight(raw.logPace());
+    }
+
+    /**
+     * Adds the residual quantiles {@code from} to {@code from + values.length} of the fits around the runner's
+     * equivalent distance (interpolated between the two fits it lies between) to {@code values}; returns the
+     * interpolated prediction (the fade).
+     */
+    private double addFits(final Features.Raw raw, final double[] values, final int from) {
+        final int k;
+        final double w;
+        final double d = raw.distanceEq();
+        if (d <= distances[0]) {
+            k = 0;
+            w = 0;
+        } else if (d >= distances[distances.length - 1]) {
+            k = distances.length - 1;
+            w = 0;
+        } else {
+            int i = 0;
+            while (distances[i + 1] <= d) {
+                i++;
+            }
+            k = i;
+            w = (d - distances[i]) / (distances[i + 1] - distances[i]);
         }
-        return (d - distances[k]) / (distances[k + 1] - distances[k]);
+        double fade = (1 - w) * addFit(k, raw, 1 - w, values, from);
+        if (w > 0) {
+            fade += w * addFit(k + 1, raw, w, values, from);
+        }
+        return fade;
     }
 
     /**

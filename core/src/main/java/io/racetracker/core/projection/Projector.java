@@ -128,7 +128,7 @@ public final class Projector {
     public long fixedProjectedFinishMs(final Course course, final Athlete athlete, final List<SplitEvent> history,
                                        final SplitEvent latest) {
         if (finished(course, latest)) {
-            return FinishForecast.finished(latest.elapsedMs()).projectedFinishMs();
+            return latest.elapsedMs();
         }
         return model.projectedFinishMs(modelSplits(history), course.distanceM(), new RunnerProfile(athlete.sex(), athlete.age()));
     }
