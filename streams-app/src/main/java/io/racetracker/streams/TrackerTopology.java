@@ -33,14 +33,11 @@ import io.racetracker.streams.conditions.DayCounts;
 import io.racetracker.streams.conditions.RaceConditionsBuilder;
 import io.racetracker.streams.intake.AthleteInput;
 import io.racetracker.streams.intake.CorrectionParser;
-import io.racetracker.streams.intake.CourseLookup;
 import io.racetracker.streams.intake.CourseTable;
-import io.racetracker.streams.intake.ParsedSplit;
 import io.racetracker.streams.intake.RegistrationParser;
 import io.racetracker.streams.intake.SplitParser;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -51,7 +48,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -177,21 +173,17 @@ public final class TrackerTopology {
     }
 
     /**
-     * {@code race-splits}, read as raw bytes: every record that is not a valid read goes to {@code race-dead-letters}
-     * with its reason and original bytes; each valid one is given its race's course.
+     * {@code race-splits}, read as raw bytes, by one node ({@link SplitParser}): every record that is not a valid read
+     * goes to {@code race-dead-letters} with its reason and original bytes; each valid one, given its race's course,
+     * to the athlete's task. The stream returned carries only the valid reads: the node's other child is the sink.
      */
+    @SuppressWarnings("unchecked")
     private static KStream<String, AthleteInput> reads(final StreamsBuilder builder) {
-        final Map<String, KStream<String, ParsedSplit>> parsed = builder
+        final KStream<String, Object> intake = builder
                 .stream(Topics.RACE_SPLITS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("splits-source"))
-                .processValues(SplitParser::new, Named.as("parse-split"))
-                .split(Named.as("parsed-"))
-                .branch((athleteId, read) -> read.isValid(), Branched.as("valid"))
-                .defaultBranch(Branched.as("invalid"));
-        parsed.get("parsed-invalid")
-                .mapValues(ParsedSplit::rejected, Named.as("parse-rejections"))
-                .to(Topics.RACE_DEAD_LETTERS.name(), produced(Topics.RACE_DEAD_LETTERS, "parse-dead-letters-sink"));
-        return parsed.get("parsed-valid")
-                .processValues(CourseLookup::new, Named.as("join-course"));
+                .processValues(SplitParser::new, Named.as("parse-split"));
+        sink(intake, Topics.RACE_DEAD_LETTERS, Serdes.String(), Topics.RACE_DEAD_LETTERS.valueSerde(), SplitParser.REJECTED);
+        return (KStream<String, AthleteInput>) (KStream<String, ?>) intake;
     }
 
     /** {@code race-corrections}, read as raw bytes and parsed. */
@@ -212,8 +204,9 @@ public final class TrackerTopology {
                                                              final FinishTimeModel model, final TrackerOptions options) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ATHLETE_SPLITS_STORE),
                 Serdes.String(), new AthleteHistorySerde()));
-        return reads.merge(registrations, Named.as("athlete-inputs"))
-                .merge(corrections, Named.as("athlete-corrections"))
+        // a read passes one node on its way (registrations and corrections, rare, meet before it)
+        return reads.merge(registrations.merge(corrections, Named.as("registrations-and-corrections")),
+                        Named.as(SplitParser.READS))
                 .process(() -> new AthleteTracker(new Projector(model), options), Named.as("track-athlete"),
                         ATHLETE_SPLITS_STORE);
     }

@@ -1,11 +1,13 @@
 package io.racetracker.streams.intake;
 
+import io.racetracker.core.event.Course;
 import io.racetracker.core.event.DeadLetter;
 import io.racetracker.core.event.DeadLetter.Reason;
 import io.racetracker.core.event.SplitEvent;
 import io.racetracker.core.json.JsonSerde;
 import io.racetracker.core.topic.SourceHeader;
 import io.racetracker.core.topic.Topics;
+import io.racetracker.streams.StateNames;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -17,33 +19,49 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Reads the raw bytes of a mat read into a {@link SplitEvent}, or into a dead letter that says what was wrong.
- * Never throws for bad input: a poison record cannot stop the topology.
+ * The intake of {@code race-splits}, in one node: reads the raw bytes of a mat read into a {@link SplitEvent}, gives
+ * it its race's course from the global store {@value StateNames#COURSES_STORE} (or none) and hands it to the athlete's
+ * task ({@value #READS}), or hands a dead letter that says what was wrong to its sink ({@value #REJECTED}). Both are
+ * its children, named so. Never throws for bad input: a poison record cannot stop the topology.
  */
-public final class SplitParser implements FixedKeyProcessor<String, byte[], ParsedSplit> {
+public final class SplitParser implements FixedKeyProcessor<String, byte[], Object> {
     /** Far above any real read (about 300 bytes); larger payloads are rejected unparsed. */
     public static final int MAX_BYTES = 64 * 1024;
+    /** The node where valid reads meet registrations and corrections on their way to the athlete's task. */
+    public static final String READS = "athlete-inputs";
+    /** The sink of {@code race-dead-letters}, for reads that cannot be parsed. */
+    public static final String REJECTED = "parse-dead-letters-sink";
 
     private final JsonSerde<SplitEvent> serde = Topics.RACE_SPLITS.valueSerde();
     // reused for every read of this task: the check allocates nothing per read
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final CharBuffer decoded = CharBuffer.allocate(MAX_BYTES);
-    private FixedKeyProcessorContext<String, ParsedSplit> context;
+    private FixedKeyProcessorContext<String, Object> context;
+    private KeyValueStore<String, Course> courses;
 
     @Override
-    public void init(final FixedKeyProcessorContext<String, ParsedSplit> context) {
+    public void init(final FixedKeyProcessorContext<String, Object> context) {
         this.context = context;
+        this.courses = context.getStateStore(StateNames.COURSES_STORE);
     }
 
     @Override
     public void process(final FixedKeyRecord<String, byte[]> record) {
         final RecordMetadata meta = context.recordMetadata().orElseThrow();
+        final ParsedSplit read = parse(record.key(), record.value(), meta.partition(), meta.offset());
         // every record written because of this read names it (see SourceHeader)
-        context.forward(record.withValue(parse(record.key(), record.value(), meta.partition(), meta.offset()))
-                .withHeaders(SourceHeader.naming(record.headers(), meta.topic(), meta.partition(), meta.offset())));
+        final FixedKeyRecord<String, byte[]> named = record.withHeaders(SourceHeader.naming(record.headers(),
+                meta.topic(), meta.partition(), meta.offset()));
+        if (read.isValid()) {
+            context.forward(named.withValue(new AthleteInput.Read(read.withCourse(courses.get(read.split().raceId())))),
+                    READS);
+        } else {
+            context.forward(named.withValue(read.rejected()), REJECTED);
+        }
     }
 
     public ParsedSplit parse(final String key, final byte[] value, final int partition, final long offset) {
