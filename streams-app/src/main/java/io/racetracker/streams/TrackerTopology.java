@@ -175,7 +175,9 @@ public final class TrackerTopology {
     /**
      * {@code race-splits}, read as raw bytes, by one node ({@link SplitParser}): every record that is not a valid read
      * goes to {@code race-dead-letters} with its reason and original bytes; each valid one, given its race's course,
-     * to the athlete's task. The stream returned carries only the valid reads: the node's other child is the sink.
+     * to the athlete's task. The node hands each record to one child by name, so the stream returned feeds only the
+     * node named {@value SplitParser#READS} ({@link #perAthlete}'s merge), with valid reads only; another child added
+     * to it would be handed nothing.
      */
     @SuppressWarnings("unchecked")
     private static KStream<String, AthleteInput> reads(final StreamsBuilder builder) {
