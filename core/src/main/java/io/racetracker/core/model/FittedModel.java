@@ -180,7 +180,7 @@ public final class FittedModel implements FinishTimeModel {
         final double fade = addFits(raw, values, 0);
         final double median = values[medianIndex];
         final double prior = elitePrior(raw);
-        final double spreadScale = 1 - prior * (1 - parameters.elitePrior().spreadScale());
+        final double spreadScale = prior == 0 ? 1 : 1 - prior * (1 - parameters.elitePrior().spreadScale());
         for (int i = 0; i < values.length; i++) {
             values[i] = (values[i] - median) * spreadScale;
         }

@@ -105,6 +105,10 @@ class RunnerScaleTest {
 
     /** One bin, no regression effects, a normal band of sd 0.1 and women's within-day spread twice the men's. */
     private static FittedModel model(final double raceDaySd) {
+        return model(raceDaySd, new ModelParameters.ElitePrior(Math.log(150), Math.log(140), 0.2));
+    }
+
+    private static FittedModel model(final double raceDaySd, final ModelParameters.ElitePrior elitePrior) {
         final double[] p = ModelFitter.PROBABILITIES;
         final double[] q = new double[p.length];
         for (int j = 0; j < p.length; j++) {
@@ -114,7 +118,19 @@ class RunnerScaleTest {
                 new double[] {Math.log(300)}, new double[1 + Features.EXTRA], new double[][] {q}, raceDaySd,
                 new ModelParameters.RunnerScale(new double[] {0}, new double[] {0, Math.log(2), 0, 0, 0, 0}), null);
         return new FittedModel(new ModelParameters("test", List.of(), 1000, List.of(Features.EXTRA_NAMES), p,
-                List.of(fit), new ModelParameters.ElitePrior(Math.log(150), Math.log(140), 0.2), List.of()));
+                List.of(fit), elitePrior, List.of()));
+    }
+
+    /** Parameters without an elite prior (it may be left out) forecast as a prior that does not reach the runner. */
+    @Test
+    void aModelWithoutAnElitePriorForecastsAsOneWhosePriorDoesNotReachTheRunner() {
+        final List<Split> splits = List.of(new Split(20_000, 6_000_000)); // 5:00/km, far from the prior's 2:30/km
+        final RunnerProfile runner = new RunnerProfile(Sex.F, 40);
+        final FinishForecast with = model(0.05).forecast(splits, Courses.MARATHON_M, runner);
+        final FinishForecast without = model(0.05, null).forecast(splits, Courses.MARATHON_M, runner);
+        assertEquals(with.projectedFinishMs(), without.projectedFinishMs());
+        assertEquals(logWidth80(with), logWidth80(without), 1e-12);
+        assertEquals(with.projectedFinishMs(), model(0.05, null).projectedFinishMs(splits, Courses.MARATHON_M, runner));
     }
 
     private static double logWidth80(final FinishForecast f) {
