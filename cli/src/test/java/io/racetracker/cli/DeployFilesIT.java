@@ -188,7 +188,7 @@ class DeployFilesIT {
         final String heap = env(streamsContainer()).get("RACE_TRACKER_JAVA_OPTS");
         assertEquals("-Xmx1g", heap);
         assertEquals("2Gi", streamsContainer().get("resources").get("limits").get("memory").asText(),
-                "room beside the heap for RocksDB and the JVM");
+                "room beside the heap for the JVM");
     }
 
     // ---- Dockerfile
