@@ -42,9 +42,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The tracker's own work per read, without a broker: a mass race's reads (with the timing mats' duplicates, late
  * reads and malformed records) piped one by one through the whole tracker topology in Kafka Streams'
- * {@link TopologyTestDriver}, with its RocksDB stores, every output serialized. What it leaves out is what the
- * engine ceiling of {@code ./race-tracker bench} also pays (the consumer, the producer, transactions), so a change
- * to the hot path shows here within a few percent in a minute, where the full bench needs ten and a quiet machine.
+ * {@link TopologyTestDriver}, with its stores (in memory and in RocksDB, as deployed), every output serialized. What
+ * it leaves out is what the engine ceiling of {@code ./race-tracker bench} also pays (the consumer, the producer,
+ * transactions), so a change to the hot path shows here within a few percent in a minute, where the full bench needs
+ * ten and a quiet machine.
  * Each iteration starts a new driver on an empty state directory and carries the race on from its first read.
  */
 @State(Scope.Benchmark)
