@@ -5,6 +5,7 @@ import io.racetracker.core.event.AthleteStatus;
 import io.racetracker.core.topic.Keys;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Objects;
 
 /**
  * An athlete's latest state as the race boards need it, on the internal {@code board-updates} repartition topic
@@ -39,6 +40,21 @@ public record BoardUpdate(
     BoardUpdate offTheBoards() {
         return new BoardUpdate(raceId, athleteId, bib, name, category, pacemaker, crossingId, timingPointId, distanceM,
                 elapsedMs, projectedFinishMs, pTarget, AthleteStatus.DSQ, readAt);
+    }
+
+    /**
+     * This update holding the earlier one's athlete id, bib and name where they are the same texts, so that an update
+     * kept on a board does not keep a second copy of them; itself when none of them is.
+     */
+    BoardUpdate withTextsOf(final BoardUpdate earlier) {
+        final String keptId = athleteId.equals(earlier.athleteId) ? earlier.athleteId : athleteId;
+        final String keptBib = Objects.equals(bib, earlier.bib) ? earlier.bib : bib;
+        final String keptName = Objects.equals(name, earlier.name) ? earlier.name : name;
+        if (keptId == athleteId && keptBib == bib && keptName == name) {
+            return this;
+        }
+        return new BoardUpdate(raceId, keptId, keptBib, keptName, category, pacemaker, crossingId, timingPointId,
+                distanceM, elapsedMs, projectedFinishMs, pTarget, status, readAt);
     }
 
     boolean disqualified() {

@@ -144,17 +144,20 @@ public final class RaceBoard implements Processor<String, BoardUpdate, String, B
 
     @Override
     public void process(final Record<String, BoardUpdate> record) {
-        final BoardUpdate update = record.value();
+        final BoardUpdate incoming = record.value();
         recordTimestamp = record.timestamp();
-        if (update.pacemaker()) {
+        if (incoming.pacemaker()) {
             return;
         }
-        final String athleteKey = update.raceId() + "|" + update.athleteId();
-        if (update.disqualified()) {
+        final String athleteKey = incoming.raceId() + "|" + incoming.athleteId();
+        if (incoming.disqualified()) {
             withdraw(athleteKey, record);
             return;
         }
-        final BoardUpdate old = latest.put(athleteKey, update);
+        final BoardUpdate old = latest.get(athleteKey);
+        // kept until the athlete's next update, seconds away in a big field: the texts read again are left to die young
+        final BoardUpdate update = old == null ? incoming : incoming.withTextsOf(old);
+        latest.put(athleteKey, update);
         athletes.put(athleteKey, update);
         if (old != null) {
             for (final Board board : boardsOf(old)) {

@@ -40,8 +40,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code KafkaStreams#query} API are answered as of an unknown type.
  */
 public final class InPlaceKeyValueStore implements KeyValueStore<Bytes, byte[]> {
-    /** The smallest buffer given: a new athlete's history, or a board's update, fits with a few more splits. */
-    static final int MIN_CAPACITY = 128;
+    /** The smallest buffer given: a new athlete's history fits with half a race's splits more, a board's update whole. */
+    static final int MIN_CAPACITY = 256;
 
     /** A key's value: the first {@code length} bytes of {@code buffer}. */
     private static final class Slot {
@@ -95,11 +95,12 @@ public final class InPlaceKeyValueStore implements KeyValueStore<Bytes, byte[]> 
     }
 
     /**
-     * A buffer half as big again as the value and never under {@value #MIN_CAPACITY} bytes: a history that grows by a
-     * split a read is moved to a bigger buffer a few times in a whole race, not at every read.
+     * The next power of two above the value, and never under {@value #MIN_CAPACITY} bytes: a history that grows by a
+     * split a read is moved to a bigger buffer once or twice in a whole race, not at every read, and no buffer is more
+     * than twice its value.
      */
     static int capacityFor(final int length) {
-        return Math.max(MIN_CAPACITY, length + (length >> 1));
+        return length >= 1 << 29 ? length : Math.max(MIN_CAPACITY, Integer.highestOneBit(length) << 1);
     }
 
     @Override

@@ -1,7 +1,11 @@
 package io.racetracker.streams.board;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.racetracker.core.event.AthleteStatus;
+import java.time.Instant;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +36,24 @@ class BoardUpdateTest {
             };
             assertEquals(rounded(a, b), BoardUpdate.furtherFirst(a, b), a + " against " + b);
         }
+    }
+
+    private static BoardUpdate update(final String athleteId, final String bib, final String name, final double distanceM) {
+        return new BoardUpdate("vienna", athleteId, bib, name, "M35", false, "10K", "10K", distanceM, 1_800_000L,
+                7_500_000L, 0.4, AthleteStatus.ON_COURSE, Instant.parse("2019-04-07T07:30:00Z"));
+    }
+
+    @Test
+    void anUpdateKeptOnABoardHoldsTheEarlierOnesTextsWhereTheyAreTheSame() {
+        final BoardUpdate earlier = update(new String("a1"), new String("101"), new String("Ann Runner"), 5_000);
+        final BoardUpdate next = update(new String("a1"), new String("101"), new String("Ann B. Runner"), 10_000);
+
+        final BoardUpdate kept = next.withTextsOf(earlier);
+        assertEquals(next, kept, "the same update");
+        assertSame(earlier.athleteId(), kept.athleteId());
+        assertSame(earlier.bib(), kept.bib());
+        assertSame(next.name(), kept.name(), "a name corrected since is the new one");
+        assertNotSame(earlier.name(), kept.name());
+        assertSame(kept, kept.withTextsOf(earlier), "nothing more to share: itself");
     }
 }

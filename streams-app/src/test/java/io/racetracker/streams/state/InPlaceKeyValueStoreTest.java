@@ -44,20 +44,21 @@ class InPlaceKeyValueStoreTest {
         final byte[] buffer = store.bufferOf(athlete);
         assertEquals(InPlaceKeyValueStore.MIN_CAPACITY, buffer.length);
 
-        store.put(athlete, value(120, 2));
+        store.put(athlete, value(250, 2));
         assertSame(buffer, store.bufferOf(athlete), "a value that fits is copied into the key's buffer");
-        assertArrayEquals(value(120, 2), store.get(athlete));
+        assertArrayEquals(value(250, 2), store.get(athlete));
         store.put(athlete, value(10, 3));
         assertSame(buffer, store.bufferOf(athlete));
         assertArrayEquals(value(10, 3), store.get(athlete), "a shorter value is read back at its own length");
 
-        store.put(athlete, value(200, 4));
+        store.put(athlete, value(300, 4));
         final byte[] bigger = store.bufferOf(athlete);
         assertNotSame(buffer, bigger);
-        assertEquals(InPlaceKeyValueStore.capacityFor(200), bigger.length);
-        store.put(athlete, value(290, 5));
+        assertEquals(512, bigger.length, "the next power of two");
+        store.put(athlete, value(500, 5));
         assertSame(bigger, store.bufferOf(athlete), "room to grow: the next few splits fit");
-        assertArrayEquals(value(290, 5), store.get(athlete));
+        assertArrayEquals(value(500, 5), store.get(athlete));
+        assertEquals(1 << 29, InPlaceKeyValueStore.capacityFor(1 << 29), "no doubling past an int's range");
     }
 
     @Test
