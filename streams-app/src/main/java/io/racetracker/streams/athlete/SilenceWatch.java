@@ -64,7 +64,11 @@ final class SilenceWatch {
             deadlines.put(athleteKey, deadline);
         }
         deadline.atMs = deadlineMs;
-        deadline.raceId = raceId;
+        if (!raceId.equals(deadline.raceId)) {
+            // written only when it changes: a reference written into an old deadline is a card to scan at the next
+            // young collection, at every read (docs/performance.md, "Values rewritten in place")
+            deadline.raceId = raceId;
+        }
     }
 
     void forget(final String athleteKey) {

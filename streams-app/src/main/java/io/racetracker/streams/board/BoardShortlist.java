@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * One athlete task's share of the race boards. A race's boards live in one task ({@link RaceBoard}), and all but a
@@ -35,7 +36,8 @@ import java.util.TreeSet;
 public final class BoardShortlist {
     private final int size;
     /** Each athlete's latest state, by athlete key: one task may carry several races, and ids mean nothing across them. */
-    private final Map<String, BoardUpdate> latest = new HashMap<>();
+    private final Map<String, KeptUpdate> latest = new HashMap<>();
+    private final KeptUpdate.Texts texts = new KeptUpdate.Texts();
     private final Map<String, Map<String, Board>> races = new HashMap<>();
 
     /** One board as far as this task knows it: its first {@code size} athletes here, and its mats. */
@@ -84,7 +86,7 @@ public final class BoardShortlist {
      * @param athleteKey the athlete's key, {@code raceId/athleteId}
      */
     public void restore(final String athleteKey, final BoardUpdate update) {
-        latest.put(athleteKey, update);
+        keep(athleteKey, update);
         for (final Board board : boardsOf(update)) {
             place(board, null, update);
             countCrossing(board, update);
@@ -102,7 +104,7 @@ public final class BoardShortlist {
         if (update.pacemaker()) {
             return List.of();
         }
-        final BoardUpdate old = latest.put(athleteKey, update);
+        final BoardUpdate old = keep(athleteKey, update);
         if (update.status() == AthleteStatus.DSQ) {
             // off every board: the race's boards must hear of it, and whoever moves up here instead
             final List<BoardUpdate> out = new ArrayList<>(3);
@@ -150,7 +152,8 @@ public final class BoardShortlist {
      * the race's boards must hear, nothing when they were on none.
      */
     public List<BoardUpdate> withdraw(final String athleteKey) {
-        final BoardUpdate old = latest.get(athleteKey);
+        final KeptUpdate kept = latest.get(athleteKey);
+        final BoardUpdate old = kept == null ? null : kept.update(texts);
         return old == null || old.disqualified() ? List.of() : offer(athleteKey, old.offTheBoards());
     }
 
@@ -186,7 +189,7 @@ public final class BoardShortlist {
         if (!board.first.remove(old)) {
             return Optional.empty();
         }
-        final Optional<BoardUpdate> next = latest.values().stream()
+        final Optional<BoardUpdate> next = everyone()
                 .filter(a -> board.holds(a) && !board.first.contains(a))
                 .min(BoardUpdate.RANK);
         next.ifPresent(board.first::add);
@@ -196,7 +199,7 @@ public final class BoardShortlist {
     /** Rebuilds the board's first places from every athlete of this task: rare, only if a rank ever went back. */
     private void refill(final Board board) {
         board.first.clear();
-        latest.values().stream().filter(board::holds).sorted(BoardUpdate.RANK).limit(size).forEach(board.first::add);
+        everyone().filter(board::holds).sorted(BoardUpdate.RANK).limit(size).forEach(board.first::add);
     }
 
     /**
@@ -211,6 +214,23 @@ public final class BoardShortlist {
             board.mats.put(update.crossingId(), mat);
         }
         return mat.count(update.elapsedMs());
+    }
+
+    /** Keeps the athlete's update in place of their last; returns the last, as an update of its own, or null. */
+    private BoardUpdate keep(final String athleteKey, final BoardUpdate update) {
+        final KeptUpdate kept = latest.get(athleteKey);
+        if (kept == null) {
+            latest.put(athleteKey, new KeptUpdate(update, texts));
+            return null;
+        }
+        final BoardUpdate old = kept.update(texts);
+        kept.write(update, texts);
+        return old;
+    }
+
+    /** Every athlete's latest update: for a board's first places rebuilt, which is rare. */
+    private Stream<BoardUpdate> everyone() {
+        return latest.values().stream().map(kept -> kept.update(texts));
     }
 
     /** The athlete's category board and the whole race's, created on first use. */
