@@ -1,10 +1,14 @@
 package io.racetracker.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.racetracker.streams.state.InPlaceKeyValueStore;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +27,20 @@ class StorePlacementTest {
         try (TopologyFixture fixture = new TopologyFixture()) {
             assertEquals(expected, expected.keySet().stream().collect(
                     Collectors.toMap(Function.identity(), name -> fixture.driver.getKeyValueStore(name).persistent())));
+        }
+    }
+
+    /** The stores in memory write each value over the last ({@link InPlaceKeyValueStore}), not beside it. */
+    @Test
+    void theStoresInMemoryRewriteTheirValuesInPlace() {
+        try (TopologyFixture fixture = new TopologyFixture()) {
+            for (final String name : new String[] {StateNames.ATHLETE_SPLITS_STORE, StateNames.BOARD_ATHLETES_STORE}) {
+                StateStore store = fixture.driver.getKeyValueStore(name);
+                while (store instanceof WrappedStateStore<?, ?, ?> wrapper) {
+                    store = wrapper.wrapped();
+                }
+                assertInstanceOf(InPlaceKeyValueStore.class, store, name);
+            }
         }
     }
 }

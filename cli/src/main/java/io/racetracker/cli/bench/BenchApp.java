@@ -72,6 +72,9 @@ public final class BenchApp {
         }
         final Warmup warmup = warmUp(args, config, Long.getLong(WARMUP_SECONDS, 0), Long.getLong(WARMUP_MAX_SECONDS, 0));
         System.out.printf(Locale.ROOT, "warmed %.1f %d%n", warmup.seconds(), warmup.rounds());
+        // the warm-up's apps are closed, but their state (the whole race's, in memory) is still in the old generation:
+        // collected now, so that the app measured does not pay for clearing it, more the bigger the field
+        System.gc();
         final AtomicLong peakAfterGc = watchHeapAfterGc();
         final KafkaStreams streams = startOrExit(app(args, config));
         final Map<Long, Long> allocatedBefore = allocatedByThread();
