@@ -176,12 +176,17 @@ public final class InPlaceKeyValueStore implements KeyValueStore<Bytes, byte[]> 
 
     @Override
     public KeyValueIterator<Bytes, byte[]> range(final Bytes from, final Bytes to) {
-        return keys(key -> (from == null || key.compareTo(from) >= 0) && (to == null || key.compareTo(to) <= 0), false);
+        return keys(between(from, to), false);
     }
 
     @Override
     public KeyValueIterator<Bytes, byte[]> reverseRange(final Bytes from, final Bytes to) {
-        return keys(key -> (from == null || key.compareTo(from) >= 0) && (to == null || key.compareTo(to) <= 0), true);
+        return keys(between(from, to), true);
+    }
+
+    /** The keys from {@code from} to {@code to}, both included; a null bound is open. */
+    private static Predicate<Bytes> between(final Bytes from, final Bytes to) {
+        return key -> (from == null || key.compareTo(from) >= 0) && (to == null || key.compareTo(to) <= 0);
     }
 
     @Override
